@@ -1,0 +1,21 @@
+package io.github.contabo4j.images;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** HTTP 400: the service rejected the request as invalid. */
+public class BadRequestException extends ImagesServiceException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param operation the operation that failed
+   * @param serviceMessage the service's message
+   * @param requestIds every {@code x-request-id} the call sent
+   * @param traceId the {@code x-trace-id} sent, if any
+   */
+  public BadRequestException(ImagesOperation operation, String serviceMessage, List<String> requestIds, @Nullable String traceId) {
+    super(operation, 400, serviceMessage, null, requestIds, traceId);
+  }
+}

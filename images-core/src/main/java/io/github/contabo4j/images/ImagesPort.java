@@ -1,0 +1,171 @@
+package io.github.contabo4j.images;
+
+/**
+ * The Contabo Compute Images API as one synchronous Java interface: the port every adapter implements
+ * (the JDK and Feign transports, the testkit's in-memory fake, the resilience decorator).
+ *
+ * <p><b>Operations.</b> One abstract method per API operation, each taking a small request value and a
+ * {@link CallContext}; an overload without the context creates a fresh one. The vendor's operation ids
+ * map as follows: {@code createCustomImage}, {@code retrieveImageList}, {@code retrieveImage}, {@code
+ * updateImage}, {@code deleteImage}, {@code retrieveCustomImagesStats}, {@code
+ * retrieveImageAuditsList}.
+ *
+ * <p><b>Thread-safety.</b> Implementations are thread-safe: one instance serves a whole application.
+ *
+ * <p><b>Image ids.</b> An {@code imageId} a caller passes is non-blank, at most 128 characters of
+ * {@code A-Z a-z 0-9 - . _ ~}, not {@code .} or {@code ..}, and not {@code stats} or {@code audits}
+ * in any case, so it cannot reach another route. A bad id is an {@link InvalidRequestException}
+ * before any I/O.
+ *
+ * <p><b>Not found.</b> An id that names no image visible to this account, whether never created,
+ * deleted, or mistyped, raises {@link ImageNotFoundException} (HTTP 404) from {@code retrieveImage},
+ * {@code updateImage} and {@code deleteImage}. List and audit queries that match nothing return an
+ * empty page, never an exception.
+ *
+ * <p><b>Exceptions.</b> Bad input: {@link InvalidRequestException}, nothing sent. The service
+ * answered with an error: an {@link ImagesServiceException} subclass. No usable answer: {@link
+ * ImagesTransportException}. Both carry every request id the call sent.
+ */
+public interface ImagesPort {
+
+  /**
+   * Uploads a custom image from a URL ({@code POST /v1/compute/images}). The image starts in status
+   * {@code downloading} and moves to {@code downloaded} or {@code error}.
+   *
+   * @param request what to upload, validated on construction
+   * @param context the call's ids
+   * @return the new image's id
+   * @throws UnsupportedImageFormatException if the service rejects the file format (415)
+   * @throws ConflictException if the custom-image storage quota would be exceeded
+   */
+  CreatedImage createCustomImage(CreateCustomImage request, CallContext context);
+
+  /**
+   * Lists images, standard and custom, with filters, search, order and paging ({@code GET
+   * /v1/compute/images}).
+   *
+   * @param query filters, order and paging
+   * @param context the call's ids
+   * @return one page; an empty page when nothing matches
+   */
+  Page<Image> retrieveImageList(ImageListQuery query, CallContext context);
+
+  /**
+   * Gets one image ({@code GET /v1/compute/images/{imageId}}).
+   *
+   * @param imageId the image's id
+   * @param context the call's ids
+   * @return the image
+   * @throws ImageNotFoundException if no such image exists
+   */
+  Image retrieveImage(String imageId, CallContext context);
+
+  /**
+   * Renames and/or describes a custom image ({@code PATCH /v1/compute/images/{imageId}}).
+   *
+   * @param imageId the image's id
+   * @param update the new name and/or description
+   * @param context the call's ids
+   * @return which image changed
+   * @throws ImageNotFoundException if no such image exists
+   * @throws PermissionDeniedException if it is a standard image
+   */
+  ImageRef updateImage(String imageId, ImageUpdate update, CallContext context);
+
+  /**
+   * Deletes a custom image ({@code DELETE /v1/compute/images/{imageId}}).
+   *
+   * @param imageId the image's id
+   * @param context the call's ids
+   * @throws ImageNotFoundException if no such image exists
+   * @throws PermissionDeniedException if it is a standard image
+   */
+  void deleteImage(String imageId, CallContext context);
+
+  /**
+   * Reads custom-image storage statistics ({@code GET /v1/compute/images/stats}).
+   *
+   * @param context the call's ids
+   * @return the statistics
+   */
+  ImageStats retrieveCustomImagesStats(CallContext context);
+
+  /**
+   * Reads the audit history of images ({@code GET /v1/compute/images/audits}): which request
+   * created, updated or deleted what.
+   *
+   * @param query filters, order and paging
+   * @param context the call's ids
+   * @return one page; an empty page when nothing matches
+   */
+  Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context);
+
+  /**
+   * {@link #createCustomImage(CreateCustomImage, CallContext)} with a fresh context.
+   *
+   * @param request what to upload
+   * @return the new image's id
+   */
+  default CreatedImage createCustomImage(CreateCustomImage request) {
+    return createCustomImage(request, CallContext.create());
+  }
+
+  /**
+   * {@link #retrieveImageList(ImageListQuery, CallContext)} with a fresh context.
+   *
+   * @param query filters, order and paging
+   * @return one page
+   */
+  default Page<Image> retrieveImageList(ImageListQuery query) {
+    return retrieveImageList(query, CallContext.create());
+  }
+
+  /**
+   * {@link #retrieveImage(String, CallContext)} with a fresh context.
+   *
+   * @param imageId the image's id
+   * @return the image
+   */
+  default Image retrieveImage(String imageId) {
+    return retrieveImage(imageId, CallContext.create());
+  }
+
+  /**
+   * {@link #updateImage(String, ImageUpdate, CallContext)} with a fresh context.
+   *
+   * @param imageId the image's id
+   * @param update the new name and/or description
+   * @return which image changed
+   */
+  default ImageRef updateImage(String imageId, ImageUpdate update) {
+    return updateImage(imageId, update, CallContext.create());
+  }
+
+  /**
+   * {@link #deleteImage(String, CallContext)} with a fresh context.
+   *
+   * @param imageId the image's id
+   */
+  default void deleteImage(String imageId) {
+    deleteImage(imageId, CallContext.create());
+  }
+
+  /**
+   * {@link #retrieveCustomImagesStats(CallContext)} with a fresh context.
+   *
+   * @return the statistics
+   */
+  default ImageStats retrieveCustomImagesStats() {
+    return retrieveCustomImagesStats(CallContext.create());
+  }
+
+  /**
+   * {@link #retrieveImageAuditsList(AuditQuery, CallContext)} with a fresh context.
+   *
+   * @param query filters, order and paging
+   * @return one page
+   */
+  default Page<AuditEntry> retrieveImageAuditsList(AuditQuery query) {
+    return retrieveImageAuditsList(query, CallContext.create());
+  }
+}

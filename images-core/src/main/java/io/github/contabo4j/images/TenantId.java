@@ -1,0 +1,72 @@
+package io.github.contabo4j.images;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Contabo tenant an object belongs to (spec: {@code tenantId}).
+ *
+ * <p>An open enum: the service may send a value this library does not know yet, and it is kept as
+ * sent, never an error. Compare with {@link #is(TenantId)}, which ignores case.
+ *
+ * @param value the value exactly as the service sent it, or as the caller gave it
+ */
+public record TenantId(String value) {
+  /** {@code DE}. */
+  public static final TenantId DE = new TenantId("DE");
+  /** {@code INT}. */
+  public static final TenantId INT = new TenantId("INT");
+
+  private static final List<TenantId> KNOWN = List.of(DE, INT);
+
+  /**
+   * Creates a value.
+   *
+   * @throws InvalidRequestException if {@code value} is null
+   */
+  public TenantId {
+    if (value == null) {
+      throw new InvalidRequestException("tenantId", "must not be null");
+    }
+  }
+
+  /**
+   * Returns the known constant that matches {@code value} ignoring case, or a new open value.
+   *
+   * @param value the value to look up
+   * @return a constant when one matches, else a value holding {@code value} as given
+   */
+  public static TenantId of(String value) {
+    for (TenantId known : KNOWN) {
+      if (known.value.equalsIgnoreCase(value)) {
+        return known;
+      }
+    }
+    return new TenantId(value);
+  }
+
+  /** The values this library knows of. */
+  public static List<TenantId> knownValues() {
+    return KNOWN;
+  }
+
+  /** Whether this value is one of {@link #knownValues()}, ignoring case. */
+  public boolean isKnown() {
+    return KNOWN.stream().anyMatch(this::is);
+  }
+
+  /**
+   * Compares ignoring case.
+   *
+   * @param other the value to compare with
+   * @return true when both values are equal ignoring case
+   */
+  public boolean is(TenantId other) {
+    return value.toLowerCase(Locale.ROOT).equals(other.value.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}
