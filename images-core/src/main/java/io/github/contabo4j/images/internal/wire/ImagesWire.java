@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,16 +176,28 @@ public final class ImagesWire {
    * @return the query string without {@code ?}, empty when nothing is set
    */
   public static String listQuery(ImageListQuery query) {
-    StringBuilder sb = new StringBuilder();
-    param(sb, "page", query.page());
-    param(sb, "size", query.size());
+    return join(listQueryParams(query));
+  }
+
+  /**
+   * The list query's parameters, in sending order, with percent-encoded values; {@code orderBy}
+   * holds one value per term. For clients that assemble the query themselves (Feign's
+   * {@code @QueryMap(encoded = true)}).
+   *
+   * @param query the query
+   * @return parameter name to encoded values; unset parameters are absent
+   */
+  public static Map<String, List<String>> listQueryParams(ImageListQuery query) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    param(params, "page", query.page());
+    param(params, "size", query.size());
     for (SortOrder order : query.orderBy()) {
-      param(sb, "orderBy", order.wireValue());
+      param(params, "orderBy", order.wireValue());
     }
-    param(sb, "name", query.name());
-    param(sb, "standardImage", query.standardImage());
-    param(sb, "search", query.search());
-    return sb.toString();
+    param(params, "name", query.name());
+    param(params, "standardImage", query.standardImage());
+    param(params, "search", query.search());
+    return params;
   }
 
   /**
@@ -194,18 +207,28 @@ public final class ImagesWire {
    * @return the query string without {@code ?}, empty when nothing is set
    */
   public static String auditQuery(AuditQuery query) {
-    StringBuilder sb = new StringBuilder();
-    param(sb, "page", query.page());
-    param(sb, "size", query.size());
+    return join(auditQueryParams(query));
+  }
+
+  /**
+   * The audit query's parameters, in sending order, with percent-encoded values.
+   *
+   * @param query the query
+   * @return parameter name to encoded values; unset parameters are absent
+   */
+  public static Map<String, List<String>> auditQueryParams(AuditQuery query) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    param(params, "page", query.page());
+    param(params, "size", query.size());
     for (SortOrder order : query.orderBy()) {
-      param(sb, "orderBy", order.wireValue());
+      param(params, "orderBy", order.wireValue());
     }
-    param(sb, "imageId", query.imageId());
-    param(sb, "requestId", query.requestId());
-    param(sb, "changedBy", query.changedBy());
-    param(sb, "startDate", query.startDate());
-    param(sb, "endDate", query.endDate());
-    return sb.toString();
+    param(params, "imageId", query.imageId());
+    param(params, "requestId", query.requestId());
+    param(params, "changedBy", query.changedBy());
+    param(params, "startDate", query.startDate());
+    param(params, "endDate", query.endDate());
+    return params;
   }
 
   /**
@@ -218,14 +241,26 @@ public final class ImagesWire {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static void param(StringBuilder sb, String name, @Nullable Object value) {
-    if (value == null) {
-      return;
+  private static void param(Map<String, List<String>> params, String name, @Nullable Object value) {
+    if (value != null) {
+      params.computeIfAbsent(name, k -> new ArrayList<>(1)).add(encode(value.toString()));
     }
-    if (sb.length() > 0) {
-      sb.append('&');
+  }
+
+  private static String join(Map<String, List<String>> params) {
+    if (params.isEmpty()) {
+      return "";
     }
-    sb.append(name).append('=').append(encode(value.toString()));
+    StringBuilder sb = new StringBuilder();
+    params.forEach((name, values) -> {
+      for (String value : values) {
+        if (sb.length() > 0) {
+          sb.append('&');
+        }
+        sb.append(name).append('=').append(value);
+      }
+    });
+    return sb.toString();
   }
 
   private WireRequest request(
@@ -248,7 +283,13 @@ public final class ImagesWire {
     return new WireRequest(operation, operation.method(), path, query, headers, body, requestId, traceId, context);
   }
 
-  private static byte[] json(Object value) {
+  /**
+   * Encodes a request body as JSON, NON_NULL: the one encoder for every transport.
+   *
+   * @param value a request record
+   * @return the JSON bytes
+   */
+  public static byte[] json(Object value) {
     try {
       return WireJson.MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {

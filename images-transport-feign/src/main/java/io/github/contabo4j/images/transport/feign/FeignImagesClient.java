@@ -1,0 +1,184 @@
+package io.github.contabo4j.images.transport.feign;
+
+import feign.hc5.ApacheHttp5Client;
+import io.github.contabo4j.images.AuditEntry;
+import io.github.contabo4j.images.AuditQuery;
+import io.github.contabo4j.images.CallContext;
+import io.github.contabo4j.images.CreateCustomImage;
+import io.github.contabo4j.images.CreatedImage;
+import io.github.contabo4j.images.Image;
+import io.github.contabo4j.images.ImageListQuery;
+import io.github.contabo4j.images.ImageRef;
+import io.github.contabo4j.images.ImageStats;
+import io.github.contabo4j.images.ImageUpdate;
+import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.InvalidRequestException;
+import io.github.contabo4j.images.Page;
+import io.github.contabo4j.images.internal.transport.TransportBuilder;
+import io.github.contabo4j.images.internal.wire.ImagesWire;
+import io.github.contabo4j.images.transport.feign.internal.FeignImagesPort;
+import io.github.contabo4j.images.transport.feign.internal.Hc5Clients;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link ImagesPort} on Feign over Apache HttpClient 5.
+ *
+ * <pre>{@code
+ * try (FeignImagesClient images = FeignImagesClient.builder().token(accessToken).build()) {
+ *   Image image = images.retrieveImage("9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d");
+ * }
+ * }</pre>
+ *
+ * <p>Takes the same settings, defaults and rules as the JDK transport (see {@link TransportBuilder}),
+ * plus Apache-specific ones: a connection pool of {@value Builder#DEFAULT_MAX_CONNECTIONS} connections
+ * by default, and an optional caller-supplied {@link CloseableHttpClient}. Feign's retryer is {@code
+ * NEVER_RETRY} and Apache's automatic retries and redirects are off: one layer only retries.
+ *
+ * <p>Thread-safe. {@link #close()} closes the Apache client if this adapter created it, never a
+ * caller-supplied one; calls after close fail with {@link IllegalStateException}.
+ */
+public final class FeignImagesClient implements ImagesPort, AutoCloseable {
+  private final ImagesPort port;
+  private final @Nullable CloseableHttpClient ownedClient;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final String description;
+
+  private FeignImagesClient(Builder builder, ImagesWire wire) {
+    CloseableHttpClient http = builder.httpClient;
+    if (http == null) {
+      http = Hc5Clients.create(builder.connectTimeout(), builder.requestTimeout(), builder.maxConnections,
+          builder.proxy(), builder.sslContext());
+      ownedClient = http;
+    } else {
+      Hc5Clients.requireNoAutomaticRetries(http);
+      ownedClient = null;
+    }
+    this.port = new FeignImagesPort(wire, new ApacheHttp5Client(http), builder.baseUri(),
+        builder.connectTimeout(), builder.requestTimeout());
+    this.description = "FeignImagesClient{" + builder.baseUri() + "}";
+  }
+
+  /** A builder with every default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private ImagesPort port() {
+    if (closed.get()) {
+      throw new IllegalStateException("FeignImagesClient is closed");
+    }
+    return port;
+  }
+
+  @Override
+  public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
+    return port().createCustomImage(request, context);
+  }
+
+  @Override
+  public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
+    return port().retrieveImageList(query, context);
+  }
+
+  @Override
+  public Image retrieveImage(String imageId, CallContext context) {
+    return port().retrieveImage(imageId, context);
+  }
+
+  @Override
+  public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
+    return port().updateImage(imageId, update, context);
+  }
+
+  @Override
+  public void deleteImage(String imageId, CallContext context) {
+    port().deleteImage(imageId, context);
+  }
+
+  @Override
+  public ImageStats retrieveCustomImagesStats(CallContext context) {
+    return port().retrieveCustomImagesStats(context);
+  }
+
+  @Override
+  public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
+    return port().retrieveImageAuditsList(query, context);
+  }
+
+  /** Closes the Apache client if this adapter created it. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true) && ownedClient != null) {
+      try {
+        ownedClient.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  /** Builds a {@link FeignImagesClient}. Settings shared with the JDK transport are inherited. */
+  public static final class Builder extends TransportBuilder<Builder> {
+    /** Default size of the connection pool (total and per route). */
+    public static final int DEFAULT_MAX_CONNECTIONS = 20;
+
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private @Nullable CloseableHttpClient httpClient;
+
+    private Builder() {}
+
+    /**
+     * The connection pool's size, total and per route. Default {@value #DEFAULT_MAX_CONNECTIONS}.
+     *
+     * @param maxConnections at least 1
+     * @return this builder
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new InvalidRequestException("maxConnections", "must be at least 1");
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
+     * A caller-supplied Apache client, which this adapter never closes. It must be built with {@code
+     * disableAutomaticRetries()} (checked: otherwise Apache would re-send requests behind the
+     * library's own retry layer); redirects are switched off per request.
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
+    public Builder httpClient(CloseableHttpClient httpClient) {
+      if (httpClient == null) {
+        throw new NullPointerException("httpClient == null");
+      }
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    @Override
+    protected String transportName() {
+      return "feign-hc5";
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws IllegalStateException if no token source was set
+     */
+    public FeignImagesClient build() {
+      return new FeignImagesClient(this, buildWire());
+    }
+  }
+}

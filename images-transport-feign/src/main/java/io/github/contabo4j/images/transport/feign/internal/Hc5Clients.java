@@ -1,0 +1,100 @@
+package io.github.contabo4j.images.transport.feign.internal;
+
+import io.github.contabo4j.images.InvalidRequestException;
+import java.lang.reflect.Field;
+import java.net.ProxySelector;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
+
+/** Builds and checks Apache HttpClient 5 instances: no automatic retries, no redirects. */
+public final class Hc5Clients {
+  private Hc5Clients() {}
+
+  /**
+   * A pooled client with Apache's automatic retries and redirect handling switched off, so only the
+   * library's resilience layer retries.
+   *
+   * @param connectTimeout connect timeout
+   * @param requestTimeout socket (read) timeout per attempt
+   * @param maxConnections pool size, total and per route
+   * @param proxy the proxy selector, or null
+   * @param sslContext the TLS context, or null for the JVM default
+   * @return the client; the caller closes it
+   */
+  public static CloseableHttpClient create(
+      Duration connectTimeout,
+      Duration requestTimeout,
+      int maxConnections,
+      @Nullable ProxySelector proxy,
+      @Nullable SSLContext sslContext) {
+    PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+        .setMaxConnTotal(maxConnections)
+        .setMaxConnPerRoute(maxConnections)
+        .setDefaultConnectionConfig(ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(connectTimeout))
+            .setSocketTimeout(Timeout.of(requestTimeout))
+            .build());
+    if (sslContext != null) {
+      pool.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic());
+    }
+    var builder = HttpClients.custom()
+        .setConnectionManager(pool.build())
+        .setDefaultRequestConfig(RequestConfig.custom()
+            .setRedirectsEnabled(false)
+            .setResponseTimeout(Timeout.of(requestTimeout))
+            .build())
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableAuthCaching();
+    if (proxy != null) {
+      builder.setRoutePlanner(new SystemDefaultRoutePlanner(proxy));
+    }
+    return builder.build();
+  }
+
+  /**
+   * Rejects a caller-supplied client that would retry by itself. Apache adds its retry stage ({@code
+   * HttpRequestRetryExec}) to the execution chain unless built with {@code disableAutomaticRetries()}; the
+   * chain is not public, so it is read reflectively. A client whose chain cannot be read (another
+   * implementation) is accepted as is, and its retries are the caller's responsibility.
+   *
+   * @param client the caller's client
+   * @throws InvalidRequestException if the client retries automatically
+   */
+  public static void requireNoAutomaticRetries(CloseableHttpClient client) {
+    Object element = readField(client, "execChain");
+    while (element != null) {
+      Object handler = readField(element, "handler");
+      if (handler != null && handler.getClass().getSimpleName().endsWith("RetryExec")) {
+        throw new InvalidRequestException(
+            "httpClient", "must be built with disableAutomaticRetries(): the library's resilience layer is the only one that retries");
+      }
+      element = readField(element, "next");
+    }
+  }
+
+  private static @Nullable Object readField(Object target, String name) {
+    for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+      try {
+        Field field = c.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(target);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+}
