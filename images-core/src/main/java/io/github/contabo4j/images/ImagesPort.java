@@ -1,5 +1,8 @@
 package io.github.contabo4j.images;
 
+import io.github.contabo4j.images.internal.PageWalker;
+import java.util.stream.Stream;
+
 /**
  * The Contabo Compute Images API as one synchronous Java interface: the port every adapter implements
  * (the JDK and Feign transports, the testkit's in-memory fake, the resilience decorator).
@@ -167,5 +170,33 @@ public interface ImagesPort {
    */
   default Page<AuditEntry> retrieveImageAuditsList(AuditQuery query) {
     return retrieveImageAuditsList(query, CallContext.create());
+  }
+
+  /**
+   * Every image matching the query, across all pages, as a lazy stream. Every page keeps the query's
+   * filters, search, order and page size; a page is fetched only when the previous one is used up,
+   * so after {@code k} elements at most {@code ceil(k / size) + 1} pages have been fetched. The walk
+   * starts at the query's page (default 1) and stops on an empty page, after the last page the
+   * service announced, or when a page repeats the previous one. Each page is one ordinary call, with
+   * its own fresh context, through this port (and so through any decorator around it).
+   *
+   * @param query filters, order and page size
+   * @return the images; close or abandon it at any point, nothing is held open
+   */
+  default Stream<Image> streamImages(ImageListQuery query) {
+    int first = query.page() == null ? 1 : query.page();
+    return PageWalker.stream(page -> retrieveImageList(query.withPage(page)), first);
+  }
+
+  /**
+   * Every audit entry matching the query, across all pages, as a lazy stream; as {@link
+   * #streamImages}.
+   *
+   * @param query filters, order and page size
+   * @return the entries
+   */
+  default Stream<AuditEntry> streamAudits(AuditQuery query) {
+    int first = query.page() == null ? 1 : query.page();
+    return PageWalker.stream(page -> retrieveImageAuditsList(query.withPage(page)), first);
   }
 }
