@@ -1,0 +1,86 @@
+package io.github.contabo4j.images.internal.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.contabo4j.images.resilience.ResiliencePolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class AttemptLimiterTest {
+  /** A clock the test moves by hand. */
+  private static final class HandClock extends Clock {
+    private Instant now = Instant.parse("2025-01-01T00:00:00Z");
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private final HandClock clock = new HandClock();
+
+  @Test
+  void permitsFollowTheInjectedClockNotTheSystemOne() {
+    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.builder().rateLimit(2, Duration.ofSeconds(10)).build(), clock);
+
+    assertThat(limiter.reservePermit()).isZero();
+    assertThat(limiter.reservePermit()).isZero();
+    assertThat(limiter.reservePermit()).isEqualTo(Duration.ofSeconds(10));
+    clock.now = clock.now.plusSeconds(4);
+    assertThat(limiter.reservePermit()).isEqualTo(Duration.ofSeconds(6)); // the period's second permit
+    assertThat(limiter.reservePermit()).isEqualTo(Duration.ofSeconds(16));
+    clock.now = clock.now.plusSeconds(26); // 30 s: periods 1 and 2 are over, period 3 is fresh
+    assertThat(limiter.reservePermit()).isZero();
+  }
+
+  @Test
+  void theNotBeforeTimeOnlyMovesLater() {
+    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.defaults(), clock);
+    assertThat(limiter.untilNotBefore()).isZero();
+
+    assertThat(limiter.holdOff(Duration.ofSeconds(10))).isTrue();
+    limiter.holdOff(Duration.ofSeconds(3));
+    assertThat(limiter.untilNotBefore()).isEqualTo(Duration.ofSeconds(10));
+    clock.now = clock.now.plusSeconds(4);
+    assertThat(limiter.untilNotBefore()).isEqualTo(Duration.ofSeconds(6));
+    clock.now = clock.now.plusSeconds(7);
+    assertThat(limiter.untilNotBefore()).isZero();
+  }
+
+  @Test
+  void withoutARateLimitThereIsNoPermitWaitAndNoGate() {
+    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.none(), clock);
+
+    for (int i = 0; i < 100; i++) {
+      assertThat(limiter.reservePermit()).isZero();
+    }
+    assertThat(limiter.holdOff(Duration.ofSeconds(5))).isFalse();
+    assertThat(limiter.untilNotBefore()).isZero();
+  }
+
+  @Test
+  void theMonotonicClockNeverGoesBackwards() {
+    MonotonicClock monotonic = new MonotonicClock();
+    Instant previous = monotonic.instant();
+    for (int i = 0; i < 1000; i++) {
+      Instant next = monotonic.instant();
+      assertThat(next).isAfterOrEqualTo(previous);
+      previous = next;
+    }
+    assertThat(monotonic.withZone(ZoneId.of("Europe/Berlin")).getZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+  }
+}

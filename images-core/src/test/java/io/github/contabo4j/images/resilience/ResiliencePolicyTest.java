@@ -1,0 +1,102 @@
+package io.github.contabo4j.images.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ResiliencePolicyTest {
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    ResiliencePolicy p = ResiliencePolicy.defaults();
+
+    assertThat(p.maxAttempts()).isEqualTo(4);
+    assertThat(p.backoffBase()).isEqualTo(Duration.ofMillis(200));
+    assertThat(p.backoffMultiplier()).isEqualTo(2.0);
+    assertThat(p.backoffCap()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(p.throttleBackoffBase()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(p.throttleBackoffCap()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(p.maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(p.rateLimited()).isTrue();
+    assertThat(p.permitsPerPeriod()).isEqualTo(10);
+    assertThat(p.ratePeriod()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(p.attemptTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(ResiliencePolicy.builder().build()).isEqualTo(p);
+  }
+
+  @Test
+  void noneMeansOneAttemptAndNoRateLimit() {
+    ResiliencePolicy none = ResiliencePolicy.none();
+
+    assertThat(none.maxAttempts()).isEqualTo(1);
+    assertThat(none.rateLimited()).isFalse();
+    assertThat(none.permitsPerPeriod()).isZero();
+    assertThat(none.attemptTimeout()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void toBuilderRoundTripsAndChangesOnlyWhatIsSet() {
+    ResiliencePolicy custom = ResiliencePolicy.builder().maxAttempts(6).backoffMultiplier(1.5)
+        .rateLimit(3, Duration.ofMillis(500)).attemptTimeout(Duration.ofSeconds(5)).build();
+
+    assertThat(custom.toBuilder().build()).isEqualTo(custom).hasSameHashCodeAs(custom);
+    ResiliencePolicy changed = custom.toBuilder().maxAttempts(2).build();
+    assertThat(changed.maxAttempts()).isEqualTo(2);
+    assertThat(changed.permitsPerPeriod()).isEqualTo(3);
+    assertThat(changed).isNotEqualTo(custom);
+  }
+
+  @Test
+  void toStringNamesTheSettings() {
+    assertThat(ResiliencePolicy.defaults().toString())
+        .contains("maxAttempts=4", "maxRetryAfter=PT1M", "10 per PT1S", "attemptTimeout=PT30S");
+    assertThat(ResiliencePolicy.none().toString()).contains("rateLimit=none");
+  }
+
+  static Stream<Arguments> badSettings() {
+    return Stream.of(
+        bad("maxAttempts must be at least 1", b -> b.maxAttempts(0)),
+        bad("backoffBase must not be negative", b -> b.backoffBase(Duration.ofMillis(-1))),
+        bad("backoffBase must be at most", b -> b.backoffBase(Duration.ofDays(2))),
+        bad("backoffMultiplier must be a number from 1.0 to 100.0", b -> b.backoffMultiplier(0.5)),
+        bad("backoffMultiplier must be a number from 1.0 to 100.0", b -> b.backoffMultiplier(Double.NaN)),
+        bad("backoffCap must not be negative", b -> b.backoffCap(Duration.ofSeconds(-1))),
+        bad("throttleBackoffBase must not be negative", b -> b.throttleBackoffBase(Duration.ofSeconds(-1))),
+        bad("throttleBackoffCap must not be negative", b -> b.throttleBackoffCap(Duration.ofSeconds(-1))),
+        bad("maxRetryAfter must not be negative", b -> b.maxRetryAfter(Duration.ofSeconds(-1))),
+        bad("permitsPerPeriod must be at least 1", b -> b.rateLimit(0, Duration.ofSeconds(1))),
+        bad("ratePeriod must be positive", b -> b.rateLimit(1, Duration.ZERO)),
+        bad("attemptTimeout must be positive", b -> b.attemptTimeout(Duration.ZERO)),
+        bad("backoffCap must be at least backoffBase",
+            b -> b.backoffBase(Duration.ofSeconds(2)).backoffCap(Duration.ofSeconds(1)).build()),
+        bad("throttleBackoffCap must be at least throttleBackoffBase",
+            b -> b.throttleBackoffBase(Duration.ofSeconds(40)).build()));
+  }
+
+  private static Arguments bad(String message, Consumer<ResiliencePolicy.Builder> setting) {
+    return Arguments.of(message, setting);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSettings")
+  void badSettingsAreRejectedNamingTheSetting(String message, Consumer<ResiliencePolicy.Builder> setting) {
+    assertThatThrownBy(() -> setting.accept(ResiliencePolicy.builder()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(message);
+  }
+
+  @Test
+  void nullDurationsAreRejectedNamingTheSetting() {
+    assertThatThrownBy(() -> ResiliencePolicy.builder().maxRetryAfter(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("maxRetryAfter == null");
+    assertThatThrownBy(() -> ResiliencePolicy.builder().rateLimit(1, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("ratePeriod == null");
+  }
+}

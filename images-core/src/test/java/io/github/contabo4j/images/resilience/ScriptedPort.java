@@ -1,0 +1,183 @@
+package io.github.contabo4j.images.resilience;
+
+import io.github.contabo4j.images.AuditEntry;
+import io.github.contabo4j.images.AuditQuery;
+import io.github.contabo4j.images.CallContext;
+import io.github.contabo4j.images.CreateCustomImage;
+import io.github.contabo4j.images.CreatedImage;
+import io.github.contabo4j.images.Delivery;
+import io.github.contabo4j.images.Image;
+import io.github.contabo4j.images.ImageListQuery;
+import io.github.contabo4j.images.ImageRef;
+import io.github.contabo4j.images.ImageStats;
+import io.github.contabo4j.images.ImageUpdate;
+import io.github.contabo4j.images.ImagesOperation;
+import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.ImagesServiceException;
+import io.github.contabo4j.images.ImagesTransportException;
+import io.github.contabo4j.images.ImagesTransportException.Failure;
+import io.github.contabo4j.images.OsType;
+import io.github.contabo4j.images.Page;
+import io.github.contabo4j.images.PageLinks;
+import io.github.contabo4j.images.Pagination;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link ImagesPort} stub: each attempt draws a request id from the context (as a transport does),
+ * is recorded, and then fails with the next scripted step or, with the script used up, succeeds.
+ */
+final class ScriptedPort implements ImagesPort {
+  static final CreatedImage CREATED = new CreatedImage("img-1", null, null, false);
+  static final Image IMAGE = new Image("img-1", null, null, "name", null, null, 1, 1, null, null, null, null,
+      "", false, null, null, List.of());
+  static final Page<Image> IMAGES = new Page<>(List.of(IMAGE), new Pagination(1, 10, 1, 1), PageLinks.none());
+  static final ImageRef REF = new ImageRef("img-1", null, null);
+  static final ImageStats STATS = new ImageStats(null, null, 1, 100, 10, 90);
+  static final Page<AuditEntry> AUDITS = new Page<>(List.of(), new Pagination(1, 10, 0, 0), PageLinks.none());
+
+  /** One scripted failure. */
+  @FunctionalInterface
+  interface Step {
+    RuntimeException fail(ImagesOperation op, List<String> requestIds, @Nullable String traceId);
+  }
+
+  /** What one attempt looked like. */
+  record Attempt(ImagesOperation operation, String requestId, @Nullable String traceId, Instant at) {}
+
+  private final Clock clock;
+  private final Deque<Step> script = new ArrayDeque<>();
+  private final List<Attempt> attempts = new ArrayList<>();
+
+  ScriptedPort(Clock clock) {
+    this.clock = clock;
+  }
+
+  static Step status(int code) {
+    return status(code, null);
+  }
+
+  static Step status(int code, @Nullable Duration retryAfter) {
+    return (op, ids, trace) -> ImagesServiceException.forStatus(op, code, "scripted " + code, retryAfter, ids, trace);
+  }
+
+  static Step transport(Failure failure, Delivery delivery) {
+    return (op, ids, trace) -> new ImagesTransportException(op, failure, delivery, "scripted", null, ids, trace);
+  }
+
+  /** Appends steps; the script is shared by all calls, in order. */
+  synchronized ScriptedPort then(Step... steps) {
+    script.addAll(List.of(steps));
+    return this;
+  }
+
+  /** Appends the same step n times. */
+  synchronized ScriptedPort times(int n, Step step) {
+    for (int i = 0; i < n; i++) {
+      script.add(step);
+    }
+    return this;
+  }
+
+  synchronized List<Attempt> attempts() {
+    return List.copyOf(attempts);
+  }
+
+  synchronized int attemptCount() {
+    return attempts.size();
+  }
+
+  private void attempt(ImagesOperation op, CallContext context) {
+    String id = context.newRequestId();
+    String trace = context.traceId().orElse(null);
+    Step step;
+    synchronized (this) {
+      attempts.add(new Attempt(op, id, trace, clock.instant()));
+      step = script.poll();
+    }
+    if (step != null) {
+      throw step.fail(op, context.requestIds(), trace);
+    }
+  }
+
+  @Override
+  public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
+    attempt(ImagesOperation.CREATE_CUSTOM_IMAGE, context);
+    return CREATED;
+  }
+
+  @Override
+  public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
+    attempt(ImagesOperation.RETRIEVE_IMAGE_LIST, context);
+    return IMAGES;
+  }
+
+  @Override
+  public Image retrieveImage(String imageId, CallContext context) {
+    attempt(ImagesOperation.RETRIEVE_IMAGE, context);
+    return IMAGE;
+  }
+
+  @Override
+  public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
+    attempt(ImagesOperation.UPDATE_IMAGE, context);
+    return REF;
+  }
+
+  @Override
+  public void deleteImage(String imageId, CallContext context) {
+    attempt(ImagesOperation.DELETE_IMAGE, context);
+  }
+
+  @Override
+  public ImageStats retrieveCustomImagesStats(CallContext context) {
+    attempt(ImagesOperation.RETRIEVE_CUSTOM_IMAGES_STATS, context);
+    return STATS;
+  }
+
+  @Override
+  public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
+    attempt(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, context);
+    return AUDITS;
+  }
+
+  /**
+   * Runs one operation on a port.
+   *
+   * @return what the port returned ({@code null} for delete)
+   */
+  static @Nullable Object invoke(ImagesPort port, ImagesOperation op, CallContext context) {
+    switch (op) {
+      case CREATE_CUSTOM_IMAGE:
+        return port.createCustomImage(
+            CreateCustomImage.of("img", "https://example.com/a.qcow2", OsType.LINUX, "1"),
+            context);
+      case RETRIEVE_IMAGE_LIST:
+        return port.retrieveImageList(ImageListQuery.all(), context);
+      case RETRIEVE_IMAGE:
+        return port.retrieveImage("img-1", context);
+      case UPDATE_IMAGE:
+        return port.updateImage("img-1", ImageUpdate.rename("new"), context);
+      case DELETE_IMAGE:
+        port.deleteImage("img-1", context);
+        return null;
+      case RETRIEVE_CUSTOM_IMAGES_STATS:
+        return port.retrieveCustomImagesStats(context);
+      case RETRIEVE_IMAGE_AUDITS_LIST:
+        return port.retrieveImageAuditsList(AuditQuery.all(), context);
+      default:
+        throw new AssertionError(op);
+    }
+  }
+
+  /** The canned success value of an operation ({@code null} for delete): what an unscripted port returns. */
+  static @Nullable Object expected(ImagesOperation op) {
+    return invoke(new ScriptedPort(Clock.systemUTC()), op, CallContext.create());
+  }
+}
