@@ -63,10 +63,6 @@ import io.github.contabo4j.images.UnsupportedImageFormatException;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.testkit.SpecValidator;
 import java.io.IOException;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -85,7 +81,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
@@ -124,8 +119,8 @@ import org.junit.jupiter.api.function.Executable;
  * <p><b>Spec check.</b> After every test (and every dynamic test) each request WireMock received,
  * and each answer it gave, is validated against the vendor spec with {@link SpecValidator}; a
  * violation fails the test. A test that serves a non-spec answer on purpose opts out of the
- * <em>answer</em> check, in one way only: it is annotated {@link OffSpecAnswers} (a dynamic test
- * passes {@code offSpecAnswers = true} to {@link #isolated}). Requests are always checked.
+ * <em>answer</em> check in one way only: it calls {@link #expectOffSpecAnswers(String)}, saying why.
+ * Requests are always checked.
  *
  * <p><b>Server.</b> One WireMock server per test class, on a dynamic port, with cleartext HTTP/2
  * (h2c) switched off: the JDK client would otherwise try an h2c upgrade, which breaks bodies. It is
@@ -149,21 +144,7 @@ public abstract class TransportWireContract {
   private static @Nullable SpecCheckedTraffic traffic;
 
   private final List<ImagesPort> opened = new ArrayList<>();
-
-  /**
-   * Marks a test whose answers are off-spec on purpose (a garbage 2xx body, say): the spec check
-   * then validates only the requests. The value says why.
-   */
-  @Retention(RetentionPolicy.RUNTIME)
-  @Target(ElementType.METHOD)
-  protected @interface OffSpecAnswers {
-    /**
-     * Why the answers are off-spec.
-     *
-     * @return the reason
-     */
-    String value();
-  }
+  private @Nullable String offSpecReason;
 
   /**
    * The hook: makes the port under test, talking to {@code baseUri}. It must send every request
@@ -184,10 +165,9 @@ public abstract class TransportWireContract {
   }
 
   @AfterEach
-  void checkTrafficAndClose(TestInfo info) throws Exception {
+  void checkTrafficAndClose() throws Exception {
     try {
-      boolean offSpec = info.getTestMethod().map(m -> m.isAnnotationPresent(OffSpecAnswers.class)).orElse(false);
-      checkTraffic(!offSpec);
+      checkTraffic();
     } finally {
       closeOpened();
     }
@@ -220,31 +200,43 @@ public abstract class TransportWireContract {
   }
 
   /**
+   * The one way to opt out of the spec check of <em>answers</em>, for a test that serves off-spec
+   * answers on purpose (a garbage 2xx body, say). Applies to the current test (or dynamic test)
+   * only; its requests are still checked.
+   *
+   * @param why why the answers are off-spec, for the reader
+   */
+  protected final void expectOffSpecAnswers(String why) {
+    offSpecReason = why;
+  }
+
+  /**
    * A dynamic test with its own clean server, spec check and port cleanup, as a {@code @Test} gets.
    *
    * @param name the display name
-   * @param offSpecAnswers true when the test serves off-spec answers on purpose (requests are still
-   *     checked)
    * @param body the test
    * @return the dynamic test
    */
-  protected final DynamicTest isolated(String name, boolean offSpecAnswers, Executable body) {
+  protected final DynamicTest isolated(String name, Executable body) {
     return dynamicTest(name, () -> {
       WIRE_MOCK.resetAll();
       try {
         body.execute();
-        checkTraffic(!offSpecAnswers);
+        checkTraffic();
       } finally {
         WIRE_MOCK.resetAll(); // already checked: the @AfterEach of the factory must not re-check
+        offSpecReason = null;
         closeOpened();
       }
     });
   }
 
-  private void checkTraffic(boolean checkAnswers) {
+  private void checkTraffic() {
     if (traffic == null) {
       throw new IllegalStateException("the spec was not loaded");
     }
+    boolean checkAnswers = offSpecReason == null;
+    offSpecReason = null;
     traffic.assertConforms(WIRE_MOCK.getAllServeEvents(), checkAnswers);
   }
 
@@ -541,7 +533,7 @@ public abstract class TransportWireContract {
     expected.put(503, ServerErrorException.class);
     expected.put(504, ServerErrorException.class);
     expected.put(418, ImagesServiceException.class);
-    return expected.entrySet().stream().map(entry -> isolated("HTTP " + entry.getKey(), false, () -> {
+    return expected.entrySet().stream().map(entry -> isolated("HTTP " + entry.getKey(), () -> {
       int status = entry.getKey();
       stub(get(urlEqualTo(IMAGE)).willReturn(
           json(status, "{\"statusCode\": " + status + ", \"message\": \"status " + status + " said no\"}")));
@@ -574,7 +566,7 @@ public abstract class TransportWireContract {
                     + "<body><h1>Bad Gateway</h1></body></html>"),
             new Shape("plain text", 503, "text/plain", "upstream down", "HTTP 503 with a non-JSON body (13 bytes): upstream down"),
             new Shape("empty body", 500, JSON, "", "HTTP 500 with an empty body"))
-        .map(shape -> isolated(shape.name(), false, () -> {
+        .map(shape -> isolated(shape.name(), () -> {
           stub(get(urlEqualTo(IMAGES + "/stats")).willReturn(
               aResponse().withStatus(shape.status()).withHeader("Content-Type", shape.contentType()).withBody(shape.body())));
           CallContext context = CallContext.create();
@@ -699,7 +691,8 @@ public abstract class TransportWireContract {
             new Garbage("truncated JSON", "{\"data\": [{\"imageId\": \"img-7f", Failure.MALFORMED_RESPONSE),
             new Garbage("empty body", "", Failure.EMPTY_RESPONSE),
             new Garbage("empty data array", "{\"data\": [], \"_links\": {\"self\": \"/x\"}}", Failure.MALFORMED_RESPONSE))
-        .map(garbage -> isolated(garbage.name(), true, () -> {
+        .map(garbage -> isolated(garbage.name(), () -> {
+          expectOffSpecAnswers("a 2xx body the spec does not allow is the point of this test");
           stub(get(urlEqualTo(IMAGE)).willReturn(json(200, garbage.body())));
           CallContext context = CallContext.create();
 
@@ -815,11 +808,11 @@ public abstract class TransportWireContract {
     List<DynamicTest> tests = new ArrayList<>();
     operations.forEach((operation, call) -> {
       for (String id : badIds) {
-        tests.add(isolated(operation + " [" + id.replace("x".repeat(129), "x*129") + "]", false,
+        tests.add(isolated(operation + " [" + id.replace("x".repeat(129), "x*129") + "]",
             () -> assertRejected("imageId", () -> call.accept(id))));
       }
       if (!operation.startsWith("audits")) { // a null audit filter means "no filter"
-        tests.add(isolated(operation + " [null]", false, () -> assertRejected("imageId", () -> call.accept(null))));
+        tests.add(isolated(operation + " [null]", () -> assertRejected("imageId", () -> call.accept(null))));
       }
     });
     return tests.stream();
@@ -849,7 +842,7 @@ public abstract class TransportWireContract {
             new Bad("osType not creatable", "osType", () -> CreateCustomImage.of("n", url, OsType.of("BSD"), "1")),
             new Bad("null osType", "osType", () -> CreateCustomImage.of("n", url, null, "1")),
             new Bad("blank version", "version", () -> CreateCustomImage.of("n", url, OsType.LINUX, "")))
-        .map(bad -> isolated(bad.name(), false, () -> {
+        .map(bad -> isolated(bad.name(), () -> {
           ImagesPort port = port();
           assertRejected(bad.field(), () -> {
             bad.make().execute();
@@ -885,7 +878,7 @@ public abstract class TransportWireContract {
                 p -> p.retrieveImage(WireFixtures.IMAGE_ID, CallContext.create().withTraceId("t".repeat(1025)))),
             new Bad("request id not a UUID", "x-request-id",
                 p -> p.retrieveImage(WireFixtures.IMAGE_ID, CallContext.create().withRequestId("not-a-uuid"))))
-        .map(bad -> isolated(bad.name(), false, () -> {
+        .map(bad -> isolated(bad.name(), () -> {
           stub(any(anyUrl()).willReturn(json(200, WireFixtures.REF_BODY)));
           ImagesPort port = port();
           assertRejected(bad.field(), () -> bad.call().accept(port));
