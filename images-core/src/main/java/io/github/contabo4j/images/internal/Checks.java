@@ -271,6 +271,72 @@ public final class Checks {
     }
   }
 
+  /**
+   * A transport's base URI: absolute, with a host, no user-info, no query or fragment, and {@code
+   * https}, except that {@code http} is allowed on a loopback host ({@code localhost}, {@code
+   * 127.0.0.0/8}, {@code ::1}) for tests and local fakes. Never resolves a name: only the literal
+   * host is looked at. Both transports apply this one rule.
+   *
+   * @param field the setting's name for the message
+   * @param uri the base URI
+   * @return the URI
+   */
+  public static URI requireBaseUri(String field, @Nullable URI uri) {
+    if (uri == null) {
+      throw new InvalidRequestException(field, "must not be null");
+    }
+    String scheme = uri.getScheme();
+    if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new InvalidRequestException(field, "must be an absolute URI with a host, e.g. https://api.contabo.com");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new InvalidRequestException(field, "must not carry user-info (credentials) before the host");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new InvalidRequestException(field, "must not have a query or fragment");
+    }
+    boolean https = scheme.equalsIgnoreCase("https");
+    boolean http = scheme.equalsIgnoreCase("http");
+    if (!https && !(http && isLoopbackHost(uri.getHost()))) {
+      throw new InvalidRequestException(
+          field, "must use https (http only on a loopback host: localhost, 127.0.0.0/8 or ::1)");
+    }
+    return uri;
+  }
+
+  /**
+   * Whether a literal host is loopback: {@code localhost}, an IPv4 literal in {@code 127.0.0.0/8}
+   * or the IPv6 literal {@code ::1} (in brackets, any spelling). No name is resolved.
+   */
+  private static boolean isLoopbackHost(String host) {
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (host.startsWith("[") && host.endsWith("]")) {
+      String v6 = host.substring(1, host.length() - 1);
+      if (!v6.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+        return false; // e.g. a zone id: not worth the risk
+      }
+      try {
+        // A literal with ':' is parsed, never looked up.
+        return java.net.InetAddress.getByName(v6).isLoopbackAddress();
+      } catch (java.net.UnknownHostException e) {
+        return false;
+      }
+    }
+    String[] octets = host.split("\\.", -1);
+    if (octets.length != 4) {
+      return false;
+    }
+    for (String octet : octets) {
+      if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')
+          || Integer.parseInt(octet) > 255) {
+        return false;
+      }
+    }
+    return octets[0].equals("127");
+  }
+
   private static boolean hasControl(String value, boolean allowLineBreaks) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

@@ -45,6 +45,9 @@ public final class TransportFailures {
         || root instanceof InterruptedIOException) {
       failure = Failure.TIMEOUT;
       delivery = Delivery.MAYBE_PROCESSED;
+    } else if (isGarbledAnswer(thrown)) {
+      failure = Failure.MALFORMED_RESPONSE;
+      delivery = Delivery.MAYBE_PROCESSED;
     } else if (hasInChain(thrown, EOFException.class) || named(thrown, "NoHttpResponseException")
         || messageContains(thrown, "reset") || messageContains(thrown, "closed")
         || messageContains(thrown, "header parser received no bytes")) {
@@ -83,6 +86,21 @@ public final class TransportFailures {
         || t instanceof SSLHandshakeException
         || named(t, "HttpHostConnectException")
         || named(t, "ConnectTimeoutException");
+  }
+
+  /**
+   * Bytes came back but were not HTTP: a bad status line or a broken chunk. The JDK reports these
+   * as IOExceptions naming the part ("parsing HTTP/1.1 status line", "Illegal character in chunk
+   * size"); Apache HttpClient as ProtocolException, MalformedChunkCodingException or
+   * TruncatedChunkException.
+   */
+  private static boolean isGarbledAnswer(Throwable t) {
+    return hasInChain(t, java.net.ProtocolException.class)
+        || named(t, "ProtocolException")
+        || named(t, "MalformedChunkCodingException")
+        || named(t, "TruncatedChunkException")
+        || messageContains(t, "status line")
+        || messageContains(t, "chunk");
   }
 
   private static boolean hasInChain(Throwable t, Class<? extends Throwable> type) {

@@ -1,0 +1,20 @@
+package io.github.contabo4j.images.transport.jdk;
+
+import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.TokenSource;
+import io.github.contabo4j.images.testkit.transport.TransportWireContract;
+import org.jspecify.annotations.Nullable;
+
+/** The shared wire contract, run on the JDK transport. */
+class JdkTransportWireTest extends TransportWireContract {
+  @Override
+  protected ImagesPort newPort(String baseUri, TokenSource tokens, @Nullable String traceId) {
+    return JdkImagesClient.builder().baseUri(baseUri).tokenSource(tokens).traceId(traceId).build();
+  }
+
+  /** The JDK's HttpClient re-sends such a GET once by itself; see JdkImagesClient's javadoc. */
+  @Override
+  protected int getSendsWhenTheConnectionDiesBeforeTheFirstByte() {
+    return 2;
+  }
+}
