@@ -120,8 +120,7 @@ import org.jspecify.annotations.Nullable;
  * <h2>Lists</h2>
  *
  * <ul>
- *   <li>{@code page} defaults to {@value Listing#DEFAULT_PAGE}, {@code size} to {@value
- *       Listing#DEFAULT_SIZE}. A page past the end is empty but carries the true {@code
+ *   <li>{@code page} defaults to 1, {@code size} to 10. A page past the end is empty but carries the true {@code
  *       totalElements} and {@code totalPages} ({@code ceil(totalElements / size)}, 0 when nothing
  *       matches).
  *   <li>Links are relative paths with the query (encoded by {@link ImagesWire#listQuery} and {@link
