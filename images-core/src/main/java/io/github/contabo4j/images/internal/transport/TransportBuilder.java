@@ -1,40 +1,54 @@
 package io.github.contabo4j.images.internal.transport;
 
+import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.InvalidRequestException;
+import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
+import io.github.contabo4j.images.resilience.ResiliencePolicy;
+import io.github.contabo4j.images.resilience.ResilientImagesPort;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ProxySelector;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings both transports take, with the same names, defaults and rules. Each transport's public
- * builder extends this and adds only what is idiomatic to its HTTP client.
+ * The settings both transports take, with the same names, defaults and rules, written once. Each
+ * transport's public builder extends this and adds only what is idiomatic to its HTTP client. Every
+ * default is applied in the transport's {@code build()}.
  *
  * @param <B> the concrete builder, returned by every setter
  */
 public abstract class TransportBuilder<B extends TransportBuilder<B>> {
-  /** Default base URI. */
+  /** The default base URI, {@value}. */
   public static final String DEFAULT_BASE_URI = "https://api.contabo.com";
-  /** Default connect timeout. */
+  /** The default time to open a connection: 10 seconds. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  /** Default per-attempt request timeout. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
-  /** This library's version, for the default user agent. */
-  public static final String LIBRARY_VERSION = "0.1.0";
+  /** This library's version, for the default {@code User-Agent}. */
+  public static final String LIBRARY_VERSION = libraryVersion();
 
-  private String baseUri = DEFAULT_BASE_URI;
+  private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
+  private @Nullable URI baseUri;
   private @Nullable TokenSource tokenSource;
-  private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-  private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+  private @Nullable Duration connectTimeout;
+  private @Nullable Duration requestTimeout;
   private @Nullable ProxySelector proxy;
   private @Nullable SSLContext sslContext;
   private @Nullable String userAgent;
   private @Nullable String traceId;
-  private Clock clock = Clock.systemUTC();
+  private @Nullable Clock clock;
+  private @Nullable Sleeper sleeper;
+  private ResiliencePolicy resilience = ResiliencePolicy.defaults();
 
   /** Creates the builder with every default. */
   protected TransportBuilder() {}
@@ -45,207 +59,294 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   }
 
   /**
-   * The API's base URI. Default {@value #DEFAULT_BASE_URI}. Only {@code https} is accepted, except
-   * {@code http} on loopback hosts ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}); user-info
-   * is rejected.
+   * Sets the base URI. Default {@value #DEFAULT_BASE_URI}. It must be {@code https}, except on a
+   * loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}) where {@code http} is
+   * allowed for tests; it must not carry user-info, a query or a fragment. A path prefix is kept; a
+   * trailing slash is ignored.
    *
-   * @param baseUri the base URI, e.g. {@code https://api.contabo.com}
+   * @param baseUri e.g. {@code https://api.contabo.com}
    * @return this builder
-   * @throws InvalidRequestException if it breaks the rule
+   * @throws InvalidRequestException naming {@code baseUri} and the rule it breaks
    */
-  public B baseUri(String baseUri) {
-    this.baseUri = BaseUris.require("baseUri", baseUri);
+  public B baseUri(URI baseUri) {
+    Objects.requireNonNull(baseUri, "baseUri == null");
+    this.baseUri = Checks.requireBaseUri("baseUri", baseUri);
     return self();
   }
 
   /**
-   * Where bearer tokens come from. Required (or use {@link #token(String)}).
+   * Sets the base URI from text; see {@link #baseUri(URI)}.
    *
-   * @param tokenSource the source, called once per HTTP attempt
+   * @param baseUri e.g. {@code https://api.contabo.com}
+   * @return this builder
+   * @throws InvalidRequestException naming {@code baseUri} and the rule it breaks
+   */
+  public B baseUri(String baseUri) {
+    Objects.requireNonNull(baseUri, "baseUri == null");
+    try {
+      return baseUri(new URI(baseUri));
+    } catch (URISyntaxException e) {
+      // The text is not echoed: it may carry credentials.
+      throw new InvalidRequestException("baseUri", "must be a valid absolute URI");
+    }
+  }
+
+  /**
+   * Sets where bearer tokens come from. Required (or use {@link #token(String)}).
+   *
+   * @param tokenSource called once per attempt; must be thread-safe
    * @return this builder
    */
   public B tokenSource(TokenSource tokenSource) {
-    if (tokenSource == null) {
-      throw new NullPointerException("tokenSource == null");
-    }
-    this.tokenSource = tokenSource;
+    this.tokenSource = Objects.requireNonNull(tokenSource, "tokenSource == null");
     return self();
   }
 
   /**
-   * A fixed bearer token: shorthand for {@code tokenSource(TokenSource.fixed(token))}.
+   * Uses one fixed access token: {@code tokenSource(TokenSource.fixed(accessToken))}.
    *
-   * @param accessToken the token
+   * @param accessToken the token, without {@code Bearer }
    * @return this builder
+   * @throws InvalidRequestException if the token is blank or holds whitespace or control characters
    */
   public B token(String accessToken) {
+    Objects.requireNonNull(accessToken, "accessToken == null");
     return tokenSource(TokenSource.fixed(accessToken));
   }
 
   /**
-   * How long to wait for a connection. Default 10 s; must be positive.
+   * Sets the time allowed to open a connection. Default 10 seconds.
    *
-   * @param connectTimeout the timeout
+   * @param connectTimeout positive, at most one day
    * @return this builder
+   * @throws InvalidRequestException if zero, negative or longer than a day
    */
   public B connectTimeout(Duration connectTimeout) {
-    this.connectTimeout = positive("connectTimeout", connectTimeout);
+    this.connectTimeout = requireTimeout("connectTimeout", connectTimeout);
     return self();
   }
 
   /**
-   * How long one HTTP attempt may take, from sending to the last body byte. Default 30 s; must be
-   * positive: requests never wait forever.
+   * Sets the time allowed for one attempt, from sending to the last body byte. Default: the
+   * resilience policy's {@code attemptTimeout} (30 seconds by default). There is no "infinite": a
+   * missing answer always ends as an {@code ImagesTransportException} with failure {@code TIMEOUT}.
    *
-   * @param requestTimeout the timeout
+   * @param requestTimeout positive, at most one day
    * @return this builder
+   * @throws InvalidRequestException if zero, negative or longer than a day
    */
   public B requestTimeout(Duration requestTimeout) {
-    this.requestTimeout = positive("requestTimeout", requestTimeout);
+    this.requestTimeout = requireTimeout("requestTimeout", requestTimeout);
     return self();
   }
 
   /**
-   * The proxy selector. Default: none (direct connections).
+   * Sends requests through proxies chosen by this selector. Default: direct connections.
    *
-   * @param proxy the selector
+   * @param proxy e.g. {@code ProxySelector.of(new InetSocketAddress("proxy", 3128))}
    * @return this builder
    */
   public B proxy(ProxySelector proxy) {
-    if (proxy == null) {
-      throw new NullPointerException("proxy == null");
-    }
-    this.proxy = proxy;
+    this.proxy = Objects.requireNonNull(proxy, "proxy == null");
     return self();
   }
 
   /**
-   * The TLS context. Default: the JVM's default context.
+   * Uses this TLS context, e.g. with a private trust store. Default: the JVM's default context.
    *
    * @param sslContext the context
    * @return this builder
    */
   public B sslContext(SSLContext sslContext) {
-    if (sslContext == null) {
-      throw new NullPointerException("sslContext == null");
-    }
-    this.sslContext = sslContext;
+    this.sslContext = Objects.requireNonNull(sslContext, "sslContext == null");
     return self();
   }
 
   /**
-   * The {@code User-Agent}. Default names this library, its version and the transport.
+   * Sets the {@code User-Agent}. Default {@code contabo4j-images/<version> <transport>}.
    *
-   * @param userAgent visible ISO-8859-1 characters, no CR/LF
+   * @param userAgent visible ISO-8859-1 characters, at most 1024; validated in {@code build()}
    * @return this builder
    */
   public B userAgent(String userAgent) {
-    Checks.requireHeaderValue("userAgent", userAgent);
-    this.userAgent = userAgent;
+    this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
     return self();
   }
 
   /**
-   * The client-wide {@code x-trace-id}, sent when a call's context has none. Default: none.
+   * Sets a client-wide {@code x-trace-id}, sent when a call's {@code CallContext} has none. Default:
+   * none.
    *
-   * @param traceId free-form, no CR/LF/NUL
+   * @param traceId free-form, at most 1024 characters, no CR, LF or control characters; null for
+   *     none; validated in {@code build()}
    * @return this builder
    */
-  public B traceId(String traceId) {
-    Checks.requireHeaderValue("x-trace-id", traceId);
+  public B traceId(@Nullable String traceId) {
     this.traceId = traceId;
     return self();
   }
 
   /**
-   * The clock {@code Retry-After} dates are measured against. Default: the system UTC clock.
+   * Sets the clock that {@code Retry-After} dates, backoff and the rate limiter are measured
+   * against. Default {@link Clock#systemUTC()} for dates and a monotonic clock for waiting.
    *
    * @param clock the clock
    * @return this builder
    */
   public B clock(Clock clock) {
-    if (clock == null) {
-      throw new NullPointerException("clock == null");
-    }
-    this.clock = clock;
+    this.clock = Objects.requireNonNull(clock, "clock == null");
     return self();
   }
 
-  /** The base URI, without a trailing slash. */
-  public String baseUri() {
-    return baseUri;
-  }
-
-  /** The connect timeout. */
-  public Duration connectTimeout() {
-    return connectTimeout;
-  }
-
-  /** The per-attempt request timeout. */
-  public Duration requestTimeout() {
-    return requestTimeout;
-  }
-
-  /** The proxy selector, or null for direct connections. */
-  public @Nullable ProxySelector proxy() {
-    return proxy;
-  }
-
-  /** The TLS context, or null for the JVM default. */
-  public @Nullable SSLContext sslContext() {
-    return sslContext;
-  }
-
-  /** The clock. */
-  public Clock clock() {
-    return clock;
+  /**
+   * Sets how the resilience layer waits (backoff, {@code Retry-After}, rate limiting). Default
+   * {@link Sleeper#system()}. Tests inject one that advances a virtual clock.
+   *
+   * @param sleeper the sleeper
+   * @return this builder
+   */
+  public B sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+    return self();
   }
 
   /**
-   * The default user agent for a transport.
+   * Sets the retry and rate-limit policy applied around every call. Default {@link
+   * ResiliencePolicy#defaults()}; {@link ResiliencePolicy#none()} sends each call exactly once.
    *
-   * @return e.g. {@code contabo4j-images/0.1.0 (jdk; Java 17.0.15)}
+   * @param resilience the policy
+   * @return this builder
    */
+  public B resilience(ResiliencePolicy resilience) {
+    this.resilience = Objects.requireNonNull(resilience, "resilience == null");
+    return self();
+  }
+
+  // ---------------------------------------------------------------- for the transports' build()
+
+  /** The transport's name in the default {@code User-Agent}, e.g. {@code java.net.http}. */
   protected abstract String transportName();
 
-  /**
-   * The user agent in effect.
-   *
-   * @return the configured or default user agent
-   */
-  public String userAgent() {
-    return userAgent != null
-        ? userAgent
-        : "contabo4j-images/" + LIBRARY_VERSION + " (" + transportName() + "; Java " + Runtime.version().feature() + ")";
+  /** The base URI in effect, without a trailing slash. */
+  private URI baseUriOrDefault() {
+    URI uri = baseUri == null ? URI.create(DEFAULT_BASE_URI) : baseUri;
+    String text = uri.toString();
+    return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+  }
+
+  /** The connect timeout in effect. */
+  private Duration connectTimeoutOrDefault() {
+    return connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+  }
+
+  /** The per-attempt timeout in effect: the explicit setting, else the policy's attempt timeout. */
+  private Duration requestTimeoutOrDefault() {
+    return requestTimeout == null ? resilience.attemptTimeout() : requestTimeout;
+  }
+
+  /** Whether any of connect timeout, proxy or TLS context was set (they belong to a built client). */
+  protected final boolean connectionSettingsSet() {
+    return connectTimeout != null || proxy != null || sslContext != null;
+  }
+
+  /** The {@code User-Agent} in effect. */
+  private String userAgentOrDefault() {
+    return userAgent != null ? userAgent : "contabo4j-images/" + LIBRARY_VERSION + " " + transportName();
   }
 
   /**
-   * The wire for a client built from these settings.
+   * Resolves every setting, applying defaults and validating the header-bound ones: what a
+   * transport's {@code build()} hands to its client.
    *
-   * @return the wire
+   * @return the resolved settings
    * @throws IllegalStateException if no token source was set
+   * @throws InvalidRequestException if the user agent or trace id breaks the header rules
    */
-  protected ImagesWire buildWire() {
+  protected final Settings resolve() {
     if (tokenSource == null) {
-      throw new IllegalStateException("tokenSource == null: set tokenSource(...) or token(...)");
+      throw new IllegalStateException("tokenSource is required: call tokenSource(...) or token(...)");
     }
-    return new ImagesWire(tokenSource, userAgent(), traceId, clock);
+    String agent = userAgentOrDefault();
+    ImagesWire wire = new ImagesWire(tokenSource, agent, traceId, clock == null ? Clock.systemUTC() : clock);
+    return new Settings(baseUriOrDefault(), connectTimeoutOrDefault(), requestTimeoutOrDefault(), proxy, sslContext,
+        agent, traceId, wire, resilience, sleeper, clock);
   }
 
-  private static Duration positive(String setting, Duration value) {
-    if (value == null) {
-      throw new NullPointerException(setting + " == null");
+  /**
+   * Every transport setting, resolved.
+   *
+   * @param baseUri the base URI, without a trailing slash
+   * @param connectTimeout the connect timeout
+   * @param requestTimeout the per-attempt timeout
+   * @param proxy the proxy selector, or null for direct connections
+   * @param sslContext the TLS context, or null for the JVM default
+   * @param userAgent the {@code User-Agent}
+   * @param traceId the client-wide trace id, or null
+   * @param wire the wire built from these settings
+   * @param resilience the resilience policy
+   * @param sleeper the resilience layer's sleeper, or null for the default
+   * @param clock the clock, or null for the defaults
+   */
+  public record Settings(
+      URI baseUri,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      @Nullable ProxySelector proxy,
+      @Nullable SSLContext sslContext,
+      String userAgent,
+      @Nullable String traceId,
+      ImagesWire wire,
+      ResiliencePolicy resilience,
+      @Nullable Sleeper sleeper,
+      @Nullable Clock clock) {
+
+    /**
+     * Wraps a transport's raw port in the one resilience decorator, as the policy says.
+     *
+     * @param raw the transport's port, which sends each attempt once
+     * @return the port callers use
+     */
+    public ImagesPort decorate(ImagesPort raw) {
+      ResilientImagesPort.Builder b = ResilientImagesPort.builder().delegate(raw).policy(resilience);
+      if (sleeper != null) {
+        b.sleeper(sleeper);
+      }
+      if (clock != null) {
+        b.clock(clock);
+      }
+      return b.build();
     }
-    if (value.isNegative() || value.isZero()) {
-      throw new InvalidRequestException(setting, "must be positive");
+  }
+
+  private static Duration requireTimeout(String field, Duration timeout) {
+    Objects.requireNonNull(timeout, field + " == null");
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new InvalidRequestException(field, "must be positive");
     }
-    return value;
+    if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+      throw new InvalidRequestException(field, "must be at most one day");
+    }
+    return timeout;
+  }
+
+  private static String libraryVersion() {
+    try (InputStream in = TransportBuilder.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
   public String toString() {
-    // Never prints the token source's secrets: only its presence.
-    return getClass().getSimpleName() + "{baseUri=" + baseUri + ", tokenSource=" + (tokenSource == null ? "unset" : "set")
-        + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", traceId=" + traceId + "}";
+    // Shows whether a token source is set, never what it holds.
+    return getClass().getSimpleName() + "{baseUri=" + baseUriOrDefault() + ", tokenSource="
+        + (tokenSource == null ? "unset" : "set") + ", connectTimeout=" + connectTimeoutOrDefault()
+        + ", requestTimeout=" + requestTimeoutOrDefault() + ", traceId=" + traceId + ", resilience=" + resilience + "}";
   }
 }

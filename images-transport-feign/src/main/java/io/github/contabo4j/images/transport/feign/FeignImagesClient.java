@@ -15,7 +15,6 @@ import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
-import io.github.contabo4j.images.internal.wire.ImagesWire;
 import io.github.contabo4j.images.transport.feign.internal.FeignImagesPort;
 import io.github.contabo4j.images.transport.feign.internal.Hc5Clients;
 import java.io.IOException;
@@ -47,19 +46,19 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String description;
 
-  private FeignImagesClient(Builder builder, ImagesWire wire) {
+  private FeignImagesClient(Builder builder, TransportBuilder.Settings settings) {
     CloseableHttpClient http = builder.httpClient;
     if (http == null) {
-      http = Hc5Clients.create(builder.connectTimeout(), builder.requestTimeout(), builder.maxConnections,
-          builder.proxy(), builder.sslContext());
+      http = Hc5Clients.create(settings.connectTimeout(), settings.requestTimeout(), builder.maxConnections,
+          settings.proxy(), settings.sslContext());
       ownedClient = http;
     } else {
       Hc5Clients.requireNoAutomaticRetries(http);
       ownedClient = null;
     }
-    this.port = new FeignImagesPort(wire, new ApacheHttp5Client(http), builder.baseUri(),
-        builder.connectTimeout(), builder.requestTimeout());
-    this.description = "FeignImagesClient{" + builder.baseUri() + "}";
+    this.port = settings.decorate(new FeignImagesPort(settings.wire(), new ApacheHttp5Client(http),
+        settings.baseUri().toString(), settings.connectTimeout(), settings.requestTimeout()));
+    this.description = "FeignImagesClient{baseUri=" + settings.baseUri() + "}";
   }
 
   /** A builder with every default. */
@@ -172,13 +171,22 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
     }
 
     /**
-     * Builds the client.
+     * Builds the client, applying the defaults; the resilience policy (default {@code
+     * ResiliencePolicy.defaults()}) wraps it.
      *
-     * @return the client
+     * @return the client; close it when done
      * @throws IllegalStateException if no token source was set
+     * @throws InvalidRequestException if {@code userAgent} or {@code traceId} breaks the header
+     *     rules, if a caller-supplied client retries by itself, or if connect timeout, proxy or TLS
+     *     context are set together with a caller-supplied client
      */
     public FeignImagesClient build() {
-      return new FeignImagesClient(this, buildWire());
+      TransportBuilder.Settings settings = resolve();
+      if (httpClient != null && connectionSettingsSet()) {
+        throw new InvalidRequestException("httpClient",
+            "is configured by its owner: set connectTimeout, proxy and sslContext on it, not on this builder");
+      }
+      return new FeignImagesClient(this, settings);
     }
   }
 }

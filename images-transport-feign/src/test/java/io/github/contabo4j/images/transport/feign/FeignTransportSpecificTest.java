@@ -22,6 +22,7 @@ import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.OsType;
 import io.github.contabo4j.images.ServerErrorException;
 import io.github.contabo4j.images.SortOrder;
+import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import java.time.Duration;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -40,7 +41,7 @@ class FeignTransportSpecificTest {
 
   @BeforeEach
   void setUp() {
-    client = FeignImagesClient.builder().baseUri(wm.baseUrl()).token("t0k3n").build();
+    client = FeignImagesClient.builder().baseUri(wm.baseUrl()).token("t0k3n").resilience(ResiliencePolicy.none()).build();
   }
 
   @AfterEach

@@ -13,29 +13,21 @@ import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Page;
-import io.github.contabo4j.images.TokenSource;
-import io.github.contabo4j.images.internal.Checks;
-import io.github.contabo4j.images.internal.wire.ImagesWire;
+import io.github.contabo4j.images.internal.transport.TransportBuilder;
 import io.github.contabo4j.images.internal.wire.WireImagesPort;
 import io.github.contabo4j.images.internal.wire.WireRequest;
 import io.github.contabo4j.images.internal.wire.WireResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ProxySelector;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -46,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,14 +82,6 @@ import org.jspecify.annotations.Nullable;
  * does not support).
  */
 public final class JdkImagesClient implements ImagesPort, AutoCloseable {
-  /** The default base URI, {@value}. */
-  public static final String DEFAULT_BASE_URI = "https://api.contabo.com";
-  /** The default time to open a connection: 10 seconds. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  /** The default time for one attempt, from sending to the last body byte: 30 seconds. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
-
-  private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
   private static final String CLOSED = "JdkImagesClient is closed";
   private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -110,17 +93,15 @@ public final class JdkImagesClient implements ImagesPort, AutoCloseable {
   private final HttpClient httpClient;
   private final boolean ownsHttpClient;
   private final @Nullable ExecutorService ownedExecutor;
-  private final WireImagesPort port;
+  private final ImagesPort port;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private JdkImagesClient(Builder b, URI baseUri, String userAgent, TokenSource tokens) {
-    this.baseUri = baseUri;
+  private JdkImagesClient(Builder b, TransportBuilder.Settings settings) {
+    this.baseUri = settings.baseUri();
     this.base = baseUri.toString();
-    this.requestTimeout = b.requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : b.requestTimeout;
-    this.userAgent = userAgent;
-    this.traceId = b.traceId;
-    // The wire validates userAgent and traceId; build it before creating threads.
-    ImagesWire wire = new ImagesWire(tokens, userAgent, traceId, b.clock == null ? Clock.systemUTC() : b.clock);
+    this.requestTimeout = settings.requestTimeout();
+    this.userAgent = settings.userAgent();
+    this.traceId = settings.traceId();
     if (b.httpClient != null) {
       this.httpClient = b.httpClient;
       this.ownsHttpClient = false;
@@ -130,18 +111,18 @@ public final class JdkImagesClient implements ImagesPort, AutoCloseable {
       HttpClient.Builder hb = HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(b.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : b.connectTimeout)
+          .connectTimeout(settings.connectTimeout())
           .executor(ownedExecutor != null ? ownedExecutor : b.executor);
-      if (b.proxy != null) {
-        hb.proxy(b.proxy);
+      if (settings.proxy() != null) {
+        hb.proxy(settings.proxy());
       }
-      if (b.sslContext != null) {
-        hb.sslContext(b.sslContext);
+      if (settings.sslContext() != null) {
+        hb.sslContext(settings.sslContext());
       }
       this.httpClient = hb.build();
       this.ownsHttpClient = true;
     }
-    this.port = new WireImagesPort(wire, this::exchange);
+    this.port = settings.decorate(new WireImagesPort(settings.wire(), this::exchange));
   }
 
   /**
@@ -308,143 +289,15 @@ public final class JdkImagesClient implements ImagesPort, AutoCloseable {
     return thread;
   }
 
-  private static String defaultUserAgent() {
-    String version = "unknown";
-    try (InputStream in = JdkImagesClient.class.getResourceAsStream("version.properties")) {
-      if (in != null) {
-        Properties properties = new Properties();
-        properties.load(in);
-        version = properties.getProperty("version", version);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return "contabo4j-images/" + version + " java.net.http";
-  }
-
   /**
    * Builds a {@link JdkImagesClient}. Every setting but the token source has a default, applied in
    * {@link #build()}. Not thread-safe; a builder may build several independent clients.
    */
-  public static final class Builder {
-    private @Nullable URI baseUri;
-    private @Nullable TokenSource tokenSource;
-    private @Nullable Duration connectTimeout;
-    private @Nullable Duration requestTimeout;
-    private @Nullable ProxySelector proxy;
-    private @Nullable SSLContext sslContext;
+  public static final class Builder extends TransportBuilder<Builder> {
     private @Nullable Executor executor;
-    private @Nullable String userAgent;
-    private @Nullable String traceId;
-    private @Nullable Clock clock;
     private @Nullable HttpClient httpClient;
 
     private Builder() {}
-
-    /**
-     * Sets the base URI. Default {@value JdkImagesClient#DEFAULT_BASE_URI}. It must be {@code
-     * https}, except on a loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}) where
-     * {@code http} is allowed for tests; it must not carry user-info, a query or a fragment. A path
-     * prefix is kept; a trailing slash is ignored.
-     *
-     * @param baseUri e.g. {@code https://api.contabo.com}
-     * @return this builder
-     * @throws InvalidRequestException naming {@code baseUri} and the rule it breaks
-     */
-    public Builder baseUri(URI baseUri) {
-      Objects.requireNonNull(baseUri, "baseUri == null");
-      this.baseUri = Checks.requireBaseUri("baseUri", baseUri);
-      return this;
-    }
-
-    /**
-     * Sets the base URI from text; see {@link #baseUri(URI)}.
-     *
-     * @param baseUri e.g. {@code https://api.contabo.com}
-     * @return this builder
-     * @throws InvalidRequestException naming {@code baseUri} and the rule it breaks
-     */
-    public Builder baseUri(String baseUri) {
-      Objects.requireNonNull(baseUri, "baseUri == null");
-      try {
-        return baseUri(new URI(baseUri));
-      } catch (URISyntaxException e) {
-        // The text is not echoed: it may carry credentials.
-        throw new InvalidRequestException("baseUri", "must be a valid absolute URI");
-      }
-    }
-
-    /**
-     * Sets where bearer tokens come from. Required (or use {@link #token(String)}).
-     *
-     * @param tokenSource called once per attempt; must be thread-safe
-     * @return this builder
-     */
-    public Builder tokenSource(TokenSource tokenSource) {
-      this.tokenSource = Objects.requireNonNull(tokenSource, "tokenSource == null");
-      return this;
-    }
-
-    /**
-     * Uses one fixed access token: {@code tokenSource(TokenSource.fixed(accessToken))}.
-     *
-     * @param accessToken the token, without {@code Bearer }
-     * @return this builder
-     * @throws InvalidRequestException if the token is blank or holds whitespace or control characters
-     */
-    public Builder token(String accessToken) {
-      Objects.requireNonNull(accessToken, "accessToken == null");
-      return tokenSource(TokenSource.fixed(accessToken));
-    }
-
-    /**
-     * Sets the time allowed to open a connection. Default 10 seconds.
-     *
-     * @param connectTimeout positive, at most one day
-     * @return this builder
-     * @throws InvalidRequestException if zero, negative or longer than a day
-     */
-    public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = requireTimeout("connectTimeout", connectTimeout);
-      return this;
-    }
-
-    /**
-     * Sets the time allowed for one attempt, from sending to the last body byte. Default 30
-     * seconds. There is no "infinite": a missing answer always ends as an {@code
-     * ImagesTransportException} with failure {@code TIMEOUT}.
-     *
-     * @param requestTimeout positive, at most one day
-     * @return this builder
-     * @throws InvalidRequestException if zero, negative or longer than a day
-     */
-    public Builder requestTimeout(Duration requestTimeout) {
-      this.requestTimeout = requireTimeout("requestTimeout", requestTimeout);
-      return this;
-    }
-
-    /**
-     * Sends requests through proxies chosen by this selector. Default: no proxy ({@code
-     * HttpClient}'s default, which does not consult the system selector).
-     *
-     * @param proxy e.g. {@code ProxySelector.of(new InetSocketAddress("proxy", 3128))}
-     * @return this builder
-     */
-    public Builder proxy(ProxySelector proxy) {
-      this.proxy = Objects.requireNonNull(proxy, "proxy == null");
-      return this;
-    }
-
-    /**
-     * Uses this TLS context, e.g. with a private trust store. Default: the JVM's default context.
-     *
-     * @param sslContext the context
-     * @return this builder
-     */
-    public Builder sslContext(SSLContext sslContext) {
-      this.sslContext = Objects.requireNonNull(sslContext, "sslContext == null");
-      return this;
-    }
 
     /**
      * Runs the {@code HttpClient}'s asynchronous work on this executor, which the caller owns and
@@ -455,42 +308,6 @@ public final class JdkImagesClient implements ImagesPort, AutoCloseable {
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor == null");
-      return this;
-    }
-
-    /**
-     * Sets the {@code User-Agent}. Default {@code contabo4j-images/<version> java.net.http}.
-     *
-     * @param userAgent visible ISO-8859-1 characters, at most 1024
-     * @return this builder
-     */
-    public Builder userAgent(String userAgent) {
-      this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
-      return this;
-    }
-
-    /**
-     * Sets a client-wide {@code x-trace-id}, sent when a call's {@link CallContext} has none.
-     * Default: none.
-     *
-     * @param traceId free-form, at most 1024 characters, no CR, LF or control characters; null for
-     *     none
-     * @return this builder
-     */
-    public Builder traceId(@Nullable String traceId) {
-      this.traceId = traceId;
-      return this;
-    }
-
-    /**
-     * Sets the clock an HTTP-date {@code Retry-After} is measured against. Default {@link
-     * Clock#systemUTC()}.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
@@ -514,9 +331,14 @@ public final class JdkImagesClient implements ImagesPort, AutoCloseable {
       return this;
     }
 
+    @Override
+    protected String transportName() {
+      return "java.net.http";
+    }
+
     /**
      * Builds the client, applying the defaults, and creates its one {@code HttpClient} unless one
-     * was supplied.
+     * was supplied. The resilience policy (default {@code ResiliencePolicy.defaults()}) wraps it.
      *
      * @return the client; close it when done
      * @throws IllegalStateException if no token source was set
@@ -525,30 +347,12 @@ public final class JdkImagesClient implements ImagesPort, AutoCloseable {
      *     caller-supplied {@code httpClient}
      */
     public JdkImagesClient build() {
-      if (tokenSource == null) {
-        throw new IllegalStateException("tokenSource is required: call tokenSource(...) or token(...)");
-      }
-      if (httpClient != null && (connectTimeout != null || proxy != null || sslContext != null || executor != null)) {
+      TransportBuilder.Settings settings = resolve();
+      if (httpClient != null && (connectionSettingsSet() || executor != null)) {
         throw new InvalidRequestException("httpClient",
             "is configured by its owner: set connectTimeout, proxy, sslContext and executor on it, not on this builder");
       }
-      URI uri = baseUri == null ? URI.create(DEFAULT_BASE_URI) : baseUri;
-      String path = uri.toString();
-      if (path.endsWith("/")) {
-        uri = URI.create(path.substring(0, path.length() - 1));
-      }
-      return new JdkImagesClient(this, uri, userAgent == null ? defaultUserAgent() : userAgent, tokenSource);
-    }
-
-    private static Duration requireTimeout(String field, Duration timeout) {
-      Objects.requireNonNull(timeout, field + " == null");
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new InvalidRequestException(field, "must be positive");
-      }
-      if (timeout.compareTo(MAX_TIMEOUT) > 0) {
-        throw new InvalidRequestException(field, "must be at most one day");
-      }
-      return timeout;
+      return new JdkImagesClient(this, settings);
     }
   }
 }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import io.github.contabo4j.images.AuditQuery;
 import io.github.contabo4j.images.CallContext;
 import io.github.contabo4j.images.CreateCustomImage;
@@ -56,7 +57,7 @@ class JdkImagesClientTest {
       + " \"_links\": {\"self\": \"/v1/compute/images/stats\"}}";
 
   private static JdkImagesClient.Builder builder() {
-    return JdkImagesClient.builder().baseUri(WIRE_MOCK.baseUrl()).token("jdk-test-token");
+    return JdkImagesClient.builder().baseUri(WIRE_MOCK.baseUrl()).token("jdk-test-token").resilience(ResiliencePolicy.none());
   }
 
   private static void stubStats() {

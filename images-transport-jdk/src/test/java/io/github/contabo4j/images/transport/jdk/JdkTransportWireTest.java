@@ -2,6 +2,7 @@ package io.github.contabo4j.images.transport.jdk;
 
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.TokenSource;
+import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import io.github.contabo4j.images.testkit.transport.TransportWireContract;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 class JdkTransportWireTest extends TransportWireContract {
   @Override
   protected ImagesPort newPort(String baseUri, TokenSource tokens, @Nullable String traceId) {
-    return JdkImagesClient.builder().baseUri(baseUri).tokenSource(tokens).traceId(traceId).build();
+    return JdkImagesClient.builder().baseUri(baseUri).tokenSource(tokens).traceId(traceId)
+        .resilience(ResiliencePolicy.none()).build();
   }
 
   /** The JDK's HttpClient re-sends such a GET once by itself; see JdkImagesClient's javadoc. */
