@@ -295,7 +295,7 @@ public final class ImagesWire {
     return ImagesServiceException.forStatus(
         request.operation(),
         statusCode,
-        ErrorBodies.message(statusCode, body),
+        ErrorBodies.message(statusCode, body, request.bearerToken()),
         RetryAfter.parse(retryAfter, clock),
         request.requestIds(),
         request.traceId());
@@ -350,6 +350,10 @@ public final class ImagesWire {
 
   private static <T> Page<T> toPage(DataEnvelope<T> envelope) {
     List<T> items = envelope.data() == null ? List.of() : envelope.data();
+    if (items.contains(null)) {
+      // a null element would make Page's List.copyOf throw a bare NullPointerException
+      throw new MalformedBodyException(Failure.MALFORMED_RESPONSE, "the 2xx body has a null element in its data array", null);
+    }
     PageLinks links = envelope.links() == null ? PageLinks.none() : envelope.links();
     Pagination pagination = envelope.pagination();
     if (pagination == null) {
