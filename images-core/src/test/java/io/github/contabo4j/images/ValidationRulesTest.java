@@ -114,6 +114,26 @@ class ValidationRulesTest {
   }
 
   @Nested
+  class WellFormedText {
+    private static final String RULE = " must be well-formed Unicode (no unpaired surrogates)";
+
+    @Test
+    void unpairedSurrogatesAreRejectedWherePairsAreFine() {
+      CreateCustomImage base = CreateCustomImage.of("n", URL, OsType.LINUX, "1");
+
+      assertRejected(() -> CreateCustomImage.of("a\ud800", URL, OsType.LINUX, "1"), "name", "name" + RULE);
+      assertRejected(() -> CreateCustomImage.of("n", URL, OsType.LINUX, "\udc00v"), "version", "version" + RULE);
+      assertRejected(() -> base.withDescription("\udfff\ud83d"), "description", "description" + RULE);
+      assertRejected(() -> ImageUpdate.rename("x\ud83d"), "name", "name" + RULE);
+      assertRejected(() -> CreateCustomImage.of("n", "https://e.com/\ud800.iso", OsType.LINUX, "1"), "url", "url" + RULE);
+      assertRejected(() -> ImageListQuery.builder().search("\ude00").build(), "search", "search" + RULE);
+      assertRejected(() -> AuditQuery.byRequestId("r\ud800"), "requestId", "requestId" + RULE);
+      assertThat(CreateCustomImage.of("Ubuntu 😀", URL, OsType.LINUX, "1").name()).isEqualTo("Ubuntu 😀");
+      assertThat(ImageListQuery.builder().name("😀😀").build().name()).isEqualTo("😀😀");
+    }
+  }
+
+  @Nested
   class ImageUpdateRules {
     @Test
     void anUpdateChangesSomething() {

@@ -1,10 +1,9 @@
 package io.github.contabo4j.images.internal;
 
+import static io.github.contabo4j.images.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.contabo4j.images.InvalidRequestException;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,13 +87,5 @@ class ChecksTest {
     Checks.requireDescription("description", null);
     Checks.requireQueryText("search", null);
     assertRejected(() -> Checks.requirePaging(1, 0), "size", "size must be at least 1");
-  }
-
-  private static InvalidRequestException assertRejected(ThrowingCallable call, String field, String message) {
-    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, call);
-    assertThat(e).as("expected a rejection of %s", field).isNotNull();
-    assertThat(e.field()).isEqualTo(field);
-    assertThat(e.getMessage()).isEqualTo(message);
-    return e;
   }
 }
