@@ -28,10 +28,12 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,10 +69,10 @@ public final class ImagesWire {
    * @param clock measures {@code Retry-After} dates
    */
   public ImagesWire(TokenSource tokens, String userAgent, @Nullable String defaultTraceId, Clock clock) {
-    this.tokens = tokens;
+    this.tokens = Objects.requireNonNull(tokens, "tokens == null");
     this.userAgent = userAgent;
     this.defaultTraceId = defaultTraceId;
-    this.clock = clock;
+    this.clock = Objects.requireNonNull(clock, "clock == null");
     Checks.requireHeaderValue("userAgent", userAgent);
     if (defaultTraceId != null) {
       Checks.requireHeaderValue("x-trace-id", defaultTraceId);
@@ -245,7 +247,8 @@ public final class ImagesWire {
       headers.put("Content-Type", JSON);
     }
     headers.put("User-Agent", userAgent);
-    return new WireRequest(operation, operation.method(), path, query, headers, body, requestId, traceId, context);
+    return new WireRequest(
+        operation, operation.method(), path, query, Collections.unmodifiableMap(headers), body, requestId, traceId, context);
   }
 
   private static byte[] json(Object value) {

@@ -207,6 +207,23 @@ class ImagesWireRequestTest {
   }
 
   @Test
+  void headersOfAnEncodedRequestCannotBeChanged() {
+    WireRequest request = wire.retrieveCustomImagesStats(CallContext.create());
+
+    assertThatThrownBy(() -> request.headers().put("Authorization", "Bearer other"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void requiredCollaboratorsAreNullChecked() {
+    assertThatThrownBy(() -> new ImagesWire(null, USER_AGENT, null, Fixtures.CLOCK)).hasMessage("tokens == null");
+    assertThatThrownBy(() -> new ImagesWire(() -> TOKEN, USER_AGENT, null, null)).hasMessage("clock == null");
+    assertThatThrownBy(() -> new ImagesWire(() -> TOKEN, null, null, Fixtures.CLOCK)).hasMessage("userAgent must not be null");
+    assertThatThrownBy(() -> new WireImagesPort(null, r -> null)).hasMessage("wire == null");
+    assertThatThrownBy(() -> new WireImagesPort(wire, null)).hasMessage("exchange == null");
+  }
+
+  @Test
   void badImageIdsNeverBecomeAPath() {
     CallContext context = CallContext.create();
 
