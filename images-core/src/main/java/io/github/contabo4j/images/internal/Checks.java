@@ -89,6 +89,7 @@ public final class Checks {
     if (hasControl(value, false)) {
       throw new InvalidRequestException(field, "must not contain control characters");
     }
+    requireWellFormed(field, value);
   }
 
   /**
@@ -107,6 +108,7 @@ public final class Checks {
     if (hasControl(value, true)) {
       throw new InvalidRequestException(field, "must not contain control characters other than tab and line breaks");
     }
+    requireWellFormed(field, value);
   }
 
   /**
@@ -131,6 +133,7 @@ public final class Checks {
         throw new InvalidRequestException(field, "must not contain spaces or control characters");
       }
     }
+    requireWellFormed(field, url);
     URI uri;
     try {
       uri = new URI(url);
@@ -200,6 +203,7 @@ public final class Checks {
     if (hasControl(value, false)) {
       throw new InvalidRequestException(field, "must not contain control characters");
     }
+    requireWellFormed(field, value);
   }
 
   /**
@@ -335,6 +339,21 @@ public final class Checks {
       }
     }
     return octets[0].equals("127");
+  }
+
+  /**
+   * Text sent as UTF-8 must be well-formed UTF-16 first: an unpaired surrogate cannot be encoded, and
+   * would reach the wire as {@code ?} in a query or as an invalid escape in JSON.
+   */
+  private static void requireWellFormed(String field, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidRequestException(field, "must be well-formed Unicode (no unpaired surrogates)");
+      }
+    }
   }
 
   private static boolean hasControl(String value, boolean allowLineBreaks) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes error bodies, {@code {"statusCode": N, "message": "..." | ["...", ...]}}, into one short
@@ -24,9 +25,22 @@ public final class ErrorBodies {
    *
    * @param statusCode the status from the status line
    * @param body the body bytes
-   * @return a single-line message of at most {@value #MAX_MESSAGE} characters
+   * @return a single-line message of at most {@value #MAX_MESSAGE} characters, plus an ellipsis when cut
    */
   public static String message(int statusCode, byte[] body) {
+    return message(statusCode, body, null);
+  }
+
+  /**
+   * Decodes the message of an error body, removing a secret the body may echo (a proxy or a
+   * misbehaving service may reflect the {@code Authorization} header).
+   *
+   * @param statusCode the status from the status line
+   * @param body the body bytes
+   * @param secret text that must not appear in the message, e.g. the bearer token; null for none
+   * @return a single-line message of at most {@value #MAX_MESSAGE} characters, plus an ellipsis when cut
+   */
+  public static String message(int statusCode, byte[] body, @Nullable String secret) {
     if (body.length == 0) {
       return "HTTP " + statusCode + " with an empty body";
     }
@@ -36,40 +50,59 @@ public final class ErrorBodies {
         JsonNode node = WireJson.MAPPER.readTree(body);
         JsonNode message = node.get("message");
         if (message != null && message.isTextual()) {
-          return clean(message.asText(), MAX_MESSAGE);
+          return clean(redact(message.asText(), secret), MAX_MESSAGE);
         }
         if (message != null && message.isArray()) {
           List<String> parts = new ArrayList<>();
           message.forEach(m -> parts.add(m.isTextual() ? m.asText() : m.toString()));
-          return clean(String.join("; ", parts), MAX_MESSAGE);
+          return clean(redact(String.join("; ", parts), secret), MAX_MESSAGE);
         }
         JsonNode error = node.get("error");
         if (error != null && error.isTextual()) {
-          return clean(error.asText(), MAX_MESSAGE);
+          return clean(redact(error.asText(), secret), MAX_MESSAGE);
         }
       } catch (IOException e) {
         // not JSON after all: fall through to the raw snippet
       }
     }
     return "HTTP " + statusCode + " with a non-JSON body (" + body.length + " bytes): "
-        + clean(text, MAX_RAW_SNIPPET);
+        + clean(redact(text, secret), MAX_RAW_SNIPPET);
+  }
+
+  /**
+   * Replaces every occurrence of a secret with {@code <redacted>}. Done before {@link #clean}, so a
+   * cut can never leave part of the secret behind.
+   *
+   * @param text the text
+   * @param secret the secret, or null or empty for none
+   * @return the text without the secret
+   */
+  static String redact(String text, @Nullable String secret) {
+    return secret == null || secret.isEmpty() ? text : text.replace(secret, "<redacted>");
   }
 
   /**
    * Collapses whitespace and control characters and truncates.
    *
    * @param text the text
-   * @param max the longest result
-   * @return the cleaned text, with an ellipsis when cut
+   * @param max the most characters kept
+   * @return the cleaned text, with an ellipsis appended when it was cut
    */
   static String clean(String text, int max) {
     StringBuilder sb = new StringBuilder(Math.min(text.length(), max + 1));
     boolean space = false;
-    for (int i = 0; i < text.length() && sb.length() < max; i++) {
+    for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isWhitespace(c) || Character.isISOControl(c)) {
         space = sb.length() > 0;
         continue;
+      }
+      if (sb.length() + (space ? 1 : 0) >= max) {
+        // more text follows: cut here, never inside a surrogate pair
+        if (sb.length() > 0 && Character.isHighSurrogate(sb.charAt(sb.length() - 1))) {
+          sb.setLength(sb.length() - 1);
+        }
+        return sb.append('…').toString();
       }
       if (space) {
         sb.append(' ');
@@ -77,6 +110,6 @@ public final class ErrorBodies {
       }
       sb.append(c);
     }
-    return sb.length() >= max ? sb.substring(0, max) + "…" : sb.toString();
+    return sb.toString();
   }
 }

@@ -29,10 +29,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,10 +70,10 @@ public final class ImagesWire {
    * @param clock measures {@code Retry-After} dates
    */
   public ImagesWire(TokenSource tokens, String userAgent, @Nullable String defaultTraceId, Clock clock) {
-    this.tokens = tokens;
+    this.tokens = Objects.requireNonNull(tokens, "tokens == null");
     this.userAgent = userAgent;
     this.defaultTraceId = defaultTraceId;
-    this.clock = clock;
+    this.clock = Objects.requireNonNull(clock, "clock == null");
     Checks.requireHeaderValue("userAgent", userAgent);
     if (defaultTraceId != null) {
       Checks.requireHeaderValue("x-trace-id", defaultTraceId);
@@ -280,7 +282,8 @@ public final class ImagesWire {
       headers.put("Content-Type", JSON);
     }
     headers.put("User-Agent", userAgent);
-    return new WireRequest(operation, operation.method(), path, query, headers, body, requestId, traceId, context);
+    return new WireRequest(
+        operation, operation.method(), path, query, Collections.unmodifiableMap(headers), body, requestId, traceId, context);
   }
 
   /**
@@ -336,7 +339,7 @@ public final class ImagesWire {
     return ImagesServiceException.forStatus(
         request.operation(),
         statusCode,
-        ErrorBodies.message(statusCode, body),
+        ErrorBodies.message(statusCode, body, request.bearerToken()),
         RetryAfter.parse(retryAfter, clock),
         request.requestIds(),
         request.traceId());
@@ -391,6 +394,10 @@ public final class ImagesWire {
 
   private static <T> Page<T> toPage(DataEnvelope<T> envelope) {
     List<T> items = envelope.data() == null ? List.of() : envelope.data();
+    if (items.contains(null)) {
+      // a null element would make Page's List.copyOf throw a bare NullPointerException
+      throw new MalformedBodyException(Failure.MALFORMED_RESPONSE, "the 2xx body has a null element in its data array", null);
+    }
     PageLinks links = envelope.links() == null ? PageLinks.none() : envelope.links();
     Pagination pagination = envelope.pagination();
     if (pagination == null) {
@@ -401,35 +408,40 @@ public final class ImagesWire {
 
   /**
    * Pagination for an answer that carried none (the spec's own examples send {@code
-   * "_pagination": ""}): the page number from the self link, the size from the items, and one more
-   * page when a distinct next link exists.
+   * "_pagination": ""}): the page number and size from the self link when it has them (else page 1
+   * and the number of items), and one more page when a distinct next link exists.
    */
   private static Pagination derivePagination(int count, PageLinks links) {
-    long page = pageOf(links.self());
+    long page = numberParam(links.self(), "page", 1);
+    long size = numberParam(links.self(), "size", count);
     boolean next = links.next() != null && !links.next().equals(links.self()) && count > 0;
     long totalPages = next ? page + 1 : page;
-    return new Pagination(page, count, (page - 1) * count + count, totalPages);
+    return new Pagination(page, size, (page - 1) * size + count, totalPages);
   }
 
-  private static long pageOf(@Nullable String link) {
+  /** A positive int-sized number from a link's query, e.g. {@code page} in {@code /x?size=5&page=3}. */
+  private static long numberParam(@Nullable String link, String name, long fallback) {
     if (link == null) {
-      return 1;
+      return fallback;
     }
-    int at = link.indexOf("page=");
+    String key = name + "=";
+    int at = link.indexOf(key);
     while (at > 0 && link.charAt(at - 1) != '?' && link.charAt(at - 1) != '&') {
-      at = link.indexOf("page=", at + 1);
+      at = link.indexOf(key, at + 1);
     }
     if (at < 0) {
-      return 1;
+      return fallback;
     }
-    int end = at + 5;
+    int start = at + key.length();
+    int end = start;
     while (end < link.length() && Character.isDigit(link.charAt(end))) {
       end++;
     }
     try {
-      return Math.max(1, Long.parseLong(link.substring(at + 5, end)));
+      long value = Long.parseLong(link.substring(start, end));
+      return value >= 1 && value < Integer.MAX_VALUE ? value : fallback; // page numbers are ints
     } catch (NumberFormatException e) {
-      return 1;
+      return fallback;
     }
   }
 

@@ -58,7 +58,9 @@ public final class TransportFailures {
       delivery = Delivery.MAYBE_PROCESSED;
     }
     String detail = thrown.getClass().getSimpleName()
-        + (thrown.getMessage() == null ? "" : ": " + ErrorBodies.clean(thrown.getMessage(), 200));
+        + (thrown.getMessage() == null
+            ? ""
+            : ": " + ErrorBodies.clean(ErrorBodies.redact(thrown.getMessage(), request.bearerToken()), 200));
     return new ImagesTransportException(
         request.operation(), failure, delivery, detail, thrown, request.requestIds(), request.traceId());
   }
@@ -80,6 +82,7 @@ public final class TransportFailures {
 
   private static boolean isConnectFailure(Throwable t) {
     return t instanceof ConnectException
+        || t instanceof HttpConnectTimeoutException // a connect timeout; the JDK may throw it without a cause
         || t instanceof UnknownHostException
         || t instanceof NoRouteToHostException
         || t instanceof UnresolvedAddressException

@@ -13,6 +13,7 @@ import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.Page;
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * {@link ImagesPort} over any byte-moving {@link Exchange}: every operation encoded, sent and decoded
@@ -44,8 +45,8 @@ public final class WireImagesPort implements ImagesPort {
    * @param exchange the transport
    */
   public WireImagesPort(ImagesWire wire, Exchange exchange) {
-    this.wire = wire;
-    this.exchange = exchange;
+    this.wire = Objects.requireNonNull(wire, "wire == null");
+    this.exchange = Objects.requireNonNull(exchange, "exchange == null");
   }
 
   @Override

@@ -49,6 +49,12 @@ public record WireRequest(
     return context.requestIds();
   }
 
+  /** The bearer token this attempt carries, for redaction from exception messages; null if none. */
+  @Nullable String bearerToken() {
+    String authorization = headers.get("Authorization");
+    return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+  }
+
   @Override
   public String toString() {
     return method + " " + path + (query.isEmpty() ? "" : "?" + query) + " [x-request-id=" + requestId + "]";
