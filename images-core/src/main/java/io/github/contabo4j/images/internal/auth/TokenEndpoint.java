@@ -157,8 +157,9 @@ public final class TokenEndpoint {
         if (status == 400 || status == 401 || status == 403) {
           throw rejected(grant, status, response.body(), refreshToken);
         }
+        String detail = ErrorBodies.message(status, response.body());
         failure = new TokenEndpointException("token endpoint failed the " + grant + " grant: "
-            + redact(ErrorBodies.message(status, response.body()), refreshToken), status, null);
+            + (detail.startsWith("HTTP ") ? "" : "HTTP " + status + ": ") + redact(detail, refreshToken), status, null);
         if (status != 429 && status < 500) {
           throw failure;
         }
