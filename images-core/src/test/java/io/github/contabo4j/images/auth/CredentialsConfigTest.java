@@ -11,9 +11,9 @@ import io.github.contabo4j.images.InvalidRequestException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Configuration without a server: the environment, the token URI rule, validation and toString. */
 class CredentialsConfigTest {
