@@ -1,0 +1,378 @@
+package io.github.contabo4j.images.auth;
+
+import io.github.contabo4j.images.InvalidRequestException;
+import io.github.contabo4j.images.Sleeper;
+import io.github.contabo4j.images.TokenSource;
+import io.github.contabo4j.images.internal.auth.TokenCache;
+import io.github.contabo4j.images.internal.auth.TokenEndpoint;
+import io.github.contabo4j.images.internal.resilience.MonotonicClock;
+import io.github.contabo4j.images.internal.transport.BaseUris;
+import io.github.contabo4j.images.resilience.ResiliencePolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link TokenSource} for Contabo's OAuth2 password grant: it posts the client id and secret and
+ * the API user's name and password to the token endpoint, caches the access token, and renews it.
+ *
+ * <pre>{@code
+ * TokenSource tokens = ContaboCredentials.fromEnvironment();   // the four CONTABO_* variables
+ * TokenSource tokens = ContaboCredentials.builder()
+ *     .clientId(id).clientSecret(secret).username(user).password(password)
+ *     .build();
+ * }</pre>
+ *
+ * <p><b>The request.</b> A {@code POST} of {@code application/x-www-form-urlencoded; charset=UTF-8}
+ * with {@code grant_type=password}, {@code client_id}, {@code client_secret}, {@code username} and
+ * {@code password}, every value UTF-8 form-encoded, to {@value #DEFAULT_TOKEN_URI} unless {@link
+ * Builder#tokenUri} says otherwise. Redirects are not followed.
+ *
+ * <p><b>Caching and renewal.</b> The access token is reused until {@code expires_in} minus the
+ * {@linkplain Builder#refreshSkew refresh skew} (default 30 s), counted from when its request was
+ * sent. Renewal is single-flight: however many threads meet an expired token, one request goes out
+ * and they all get its token. It tries the {@code refresh_token} grant first ({@code
+ * grant_type=refresh_token}, {@code client_id}, {@code client_secret}, {@code refresh_token}), while
+ * the refresh token's own {@code refresh_expires_in} minus the skew allows, and falls back to the
+ * password grant if the endpoint rejects it (400, 401 or 403). A token issued without {@code
+ * expires_in}, or living no longer than the skew, serves only the call that fetched it. {@link
+ * #invalidate} drops the cached access token if it is the one the API rejected; the transports' 401
+ * handling calls it and replays the call once.
+ *
+ * <p><b>Failures.</b> HTTP 429, 5xx, timeouts and I/O errors are retried with the {@linkplain
+ * Builder#policy policy's} {@code maxAttempts} and jittered backoff (its rate limit, {@code
+ * Retry-After} and attempt timeout do not apply here; see {@link Builder#requestTimeout}); after the
+ * last attempt a {@link TokenEndpointException} is thrown. A refusal of the credentials, such as
+ * {@code invalid_grant}, is a {@link CredentialsRejectedException} at once. Neither ever carries the
+ * secret, the password or a token.
+ *
+ * <p><b>Secrets.</b> Nothing is read from or written to disk. {@link #toString()} shows the token URI,
+ * the client id and the user name, never the secret, the password or a token. Tokens and token
+ * endpoint bodies are never logged.
+ *
+ * <p><b>Thread-safety.</b> Thread-safe; share one instance per set of credentials.
+ */
+public final class ContaboCredentials implements TokenSource {
+  /** Contabo's token endpoint. */
+  public static final String DEFAULT_TOKEN_URI =
+      "https://auth.contabo.com/auth/realms/contabo/protocol/openid-connect/token";
+  /** Default refresh skew: a token counts as expired this long before {@code expires_in}. */
+  public static final Duration DEFAULT_REFRESH_SKEW = Duration.ofSeconds(30);
+  /** Default timeout of one token request. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  /** The environment variable holding the OAuth2 client id. */
+  public static final String ENV_CLIENT_ID = "CONTABO_CLIENT_ID";
+  /** The environment variable holding the OAuth2 client secret. */
+  public static final String ENV_CLIENT_SECRET = "CONTABO_CLIENT_SECRET";
+  /** The environment variable holding the API user's name (an e-mail address). */
+  public static final String ENV_API_USER = "CONTABO_API_USER";
+  /** The environment variable holding the API user's password. */
+  public static final String ENV_API_PASSWORD = "CONTABO_API_PASSWORD";
+
+  private static final Duration MAX_DURATION = Duration.ofDays(1);
+
+  private final String description;
+  private final TokenCache cache;
+
+  private ContaboCredentials(Builder b, String clientId, String clientSecret, String username, String password) {
+    this.description = "ContaboCredentials{tokenUri=" + b.tokenUri + ", clientId=" + clientId + ", username=" + username
+        + ", clientSecret=<redacted>, password=<redacted>, refreshSkew=" + b.refreshSkew + "}";
+    TokenEndpoint endpoint = new TokenEndpoint(
+        b.tokenUri, clientId, clientSecret, username, password, b.requestTimeout, b.policy, b.sleeper);
+    this.cache = new TokenCache(endpoint, b.clock == null ? new MonotonicClock() : b.clock, b.refreshSkew);
+  }
+
+  /** A builder with every default; the four credentials are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Credentials from the process environment ({@value #ENV_CLIENT_ID}, {@value #ENV_CLIENT_SECRET},
+   * {@value #ENV_API_USER}, {@value #ENV_API_PASSWORD}) with every other setting at its default.
+   *
+   * @return the token source; no request is made yet
+   * @throws InvalidRequestException naming the first variable that is unset or blank
+   */
+  public static ContaboCredentials fromEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
+  /**
+   * Credentials from the given environment, as {@link #fromEnvironment()} reads the real one.
+   *
+   * @param environment variable names to values
+   * @return the token source; no request is made yet
+   * @throws InvalidRequestException naming the first variable that is unset or blank
+   */
+  public static ContaboCredentials fromEnvironment(Map<String, String> environment) {
+    return builder().environment(environment).build();
+  }
+
+  /**
+   * The cached access token, or a new one if it expired (minus the skew) or was invalidated.
+   *
+   * @return the token, without the {@code Bearer } prefix
+   * @throws CredentialsRejectedException if the token endpoint refused the credentials
+   * @throws TokenEndpointException if the token endpoint failed after the policy's retries, or the
+   *     thread was interrupted while waiting (the interrupt flag is then set)
+   */
+  @Override
+  public String accessToken() {
+    return cache.accessToken();
+  }
+
+  /**
+   * Drops the cached access token if it is {@code rejectedToken}; a newer one is kept.
+   *
+   * @param rejectedToken the token the API answered 401 to
+   */
+  @Override
+  public void invalidate(String rejectedToken) {
+    cache.invalidate(rejectedToken);
+  }
+
+  /** For tests of the single flight: callers queued behind a renewal in progress. */
+  int queuedCallers() {
+    return cache.queuedCallers();
+  }
+
+  /** The token URI, client id, user name and skew; never the secret, the password or a token. */
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  /**
+   * Builds {@link ContaboCredentials}. The client id, client secret, user name and password are
+   * required; everything else has a default. Setters check their value; messages name the setting,
+   * never its value.
+   */
+  public static final class Builder {
+    private String tokenUri = DEFAULT_TOKEN_URI;
+    private @Nullable String clientId;
+    private @Nullable String clientSecret;
+    private @Nullable String username;
+    private @Nullable String password;
+    private Duration refreshSkew = DEFAULT_REFRESH_SKEW;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private ResiliencePolicy policy = ResiliencePolicy.defaults();
+    private @Nullable Clock clock;
+    private Sleeper sleeper = Sleeper.system();
+
+    private Builder() {}
+
+    /**
+     * The token endpoint. Default {@value ContaboCredentials#DEFAULT_TOKEN_URI}. Only {@code https} is
+     * accepted, except {@code http} on loopback hosts ({@code localhost}, {@code 127.0.0.0/8}, {@code
+     * ::1}); user-info, a query and a fragment are rejected.
+     *
+     * @param tokenUri the absolute URI
+     * @return this builder
+     * @throws InvalidRequestException if it breaks the rule
+     */
+    public Builder tokenUri(String tokenUri) {
+      this.tokenUri = BaseUris.require("tokenUri", tokenUri);
+      return this;
+    }
+
+    /**
+     * The OAuth2 client id. Required.
+     *
+     * @param clientId non-blank
+     * @return this builder
+     * @throws InvalidRequestException if blank
+     */
+    public Builder clientId(String clientId) {
+      this.clientId = required("clientId", clientId);
+      return this;
+    }
+
+    /**
+     * The OAuth2 client secret. Required; never shown.
+     *
+     * @param clientSecret non-blank
+     * @return this builder
+     * @throws InvalidRequestException if blank
+     */
+    public Builder clientSecret(String clientSecret) {
+      this.clientSecret = required("clientSecret", clientSecret);
+      return this;
+    }
+
+    /**
+     * The API user's name, usually the account's e-mail address. Required.
+     *
+     * @param username non-blank
+     * @return this builder
+     * @throws InvalidRequestException if blank
+     */
+    public Builder username(String username) {
+      this.username = required("username", username);
+      return this;
+    }
+
+    /**
+     * The API user's password. Required; never shown.
+     *
+     * @param password non-empty
+     * @return this builder
+     * @throws InvalidRequestException if empty
+     */
+    public Builder password(String password) {
+      if (password == null) {
+        throw new NullPointerException("password == null");
+      }
+      if (password.isEmpty()) {
+        throw new InvalidRequestException("password", "must not be empty");
+      }
+      this.password = password;
+      return this;
+    }
+
+    /**
+     * Sets the four credentials from an environment: {@value ContaboCredentials#ENV_CLIENT_ID},
+     * {@value ContaboCredentials#ENV_CLIENT_SECRET}, {@value ContaboCredentials#ENV_API_USER} and
+     * {@value ContaboCredentials#ENV_API_PASSWORD}.
+     *
+     * @param environment variable names to values, e.g. {@link System#getenv()}
+     * @return this builder
+     * @throws InvalidRequestException naming the first variable that is unset or blank (never a value)
+     */
+    public Builder environment(Map<String, String> environment) {
+      Objects.requireNonNull(environment, "environment == null");
+      String id = variable(environment, ENV_CLIENT_ID);
+      String secret = variable(environment, ENV_CLIENT_SECRET);
+      String user = variable(environment, ENV_API_USER);
+      String pass = variable(environment, ENV_API_PASSWORD);
+      this.clientId = id;
+      this.clientSecret = secret;
+      this.username = user;
+      this.password = pass;
+      return this;
+    }
+
+    /**
+     * How long before {@code expires_in} a token counts as expired, so that it is not sent just as it
+     * lapses. Default 30 s.
+     *
+     * @param refreshSkew zero to one day
+     * @return this builder
+     * @throws InvalidRequestException if negative or longer than one day
+     */
+    public Builder refreshSkew(Duration refreshSkew) {
+      this.refreshSkew = duration("refreshSkew", refreshSkew, false);
+      return this;
+    }
+
+    /**
+     * How long one token request may take, from sending to the last byte of the answer; the connect
+     * timeout is the smaller of this and 10 s. Default 30 s.
+     *
+     * @param requestTimeout more than zero, at most one day
+     * @return this builder
+     * @throws InvalidRequestException if not positive or longer than one day
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = duration("requestTimeout", requestTimeout, true);
+      return this;
+    }
+
+    /**
+     * The retry policy for token requests: its {@code maxAttempts} and backoff apply to HTTP 429,
+     * 5xx, timeouts and I/O failures. Default {@link ResiliencePolicy#defaults()}; {@link
+     * ResiliencePolicy#none()} tries once.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder policy(ResiliencePolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /**
+     * The time source of token lifetimes; only differences between its instants matter. Default: a
+     * monotonic clock over {@link System#nanoTime()}.
+     *
+     * @param clock the clock; tests pass a virtual one
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * How the backoff between token requests waits. Default {@link Sleeper#system()}.
+     *
+     * @param sleeper the sleeper; tests pass one that records
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /**
+     * Builds the token source. No request is made until the first {@link
+     * ContaboCredentials#accessToken()}.
+     *
+     * @return the token source
+     * @throws IllegalStateException naming the first required credential that was not set
+     */
+    public ContaboCredentials build() {
+      return new ContaboCredentials(this, present("clientId", clientId), present("clientSecret", clientSecret),
+          present("username", username), present("password", password));
+    }
+
+    /** The token URI, client id, user name and skew; never the secret or the password. */
+    @Override
+    public String toString() {
+      return "ContaboCredentials.Builder{tokenUri=" + tokenUri + ", clientId=" + clientId + ", username=" + username
+          + ", clientSecret=" + (clientSecret == null ? "unset" : "<redacted>")
+          + ", password=" + (password == null ? "unset" : "<redacted>")
+          + ", refreshSkew=" + refreshSkew + ", requestTimeout=" + requestTimeout + "}";
+    }
+
+    private static String required(String setting, String value) {
+      if (value == null) {
+        throw new NullPointerException(setting + " == null");
+      }
+      if (value.isBlank()) {
+        throw new InvalidRequestException(setting, "must not be blank");
+      }
+      return value;
+    }
+
+    private static String variable(Map<String, String> environment, String name) {
+      String value = environment.get(name);
+      if (value == null || value.isBlank()) {
+        throw new InvalidRequestException(name, "must be set in the environment and not blank");
+      }
+      return value;
+    }
+
+    private static String present(String setting, @Nullable String value) {
+      if (value == null) {
+        throw new IllegalStateException(setting + " == null: set " + setting + "(...) or environment(...)");
+      }
+      return value;
+    }
+
+    private static Duration duration(String setting, Duration value, boolean positive) {
+      if (value == null) {
+        throw new NullPointerException(setting + " == null");
+      }
+      if (value.isNegative() || (positive && value.isZero())) {
+        throw new InvalidRequestException(setting, positive ? "must be positive" : "must not be negative");
+      }
+      if (value.compareTo(MAX_DURATION) > 0) {
+        throw new InvalidRequestException(setting, "must be at most " + MAX_DURATION);
+      }
+      return value;
+    }
+  }
+}

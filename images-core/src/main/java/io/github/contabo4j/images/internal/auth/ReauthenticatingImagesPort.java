@@ -1,0 +1,115 @@
+package io.github.contabo4j.images.internal.auth;
+
+import io.github.contabo4j.images.AuditEntry;
+import io.github.contabo4j.images.AuditQuery;
+import io.github.contabo4j.images.AuthenticationException;
+import io.github.contabo4j.images.CallContext;
+import io.github.contabo4j.images.CreateCustomImage;
+import io.github.contabo4j.images.CreatedImage;
+import io.github.contabo4j.images.Image;
+import io.github.contabo4j.images.ImageListQuery;
+import io.github.contabo4j.images.ImageRef;
+import io.github.contabo4j.images.ImageStats;
+import io.github.contabo4j.images.ImageUpdate;
+import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.Page;
+import io.github.contabo4j.images.TokenSource;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Replays a call once after the API answered 401, written once for every transport. Before each call
+ * it reads the token the delegate is about to use from the same {@link TokenSource} (a caching source
+ * returns the same one); on an {@link AuthenticationException} it calls {@link
+ * TokenSource#invalidate} with that token and, if the source now hands out a different one, replays
+ * the call once with the same {@link CallContext}. A second 401 is thrown (the first is attached as
+ * suppressed), and so is the first when the source has no other token to offer (e.g. {@link
+ * TokenSource#fixed}), because a replay could only fail the same way.
+ *
+ * <p>Replaying even a create is safe: a 401 means the service did not process the request. If
+ * another thread renewed the token between the read and the delegate's own read, the invalidation
+ * is a no-op (a source only drops the token it is told about) and the replay uses the current token.
+ * Thread-safe if the delegate and source are.
+ */
+public final class ReauthenticatingImagesPort implements ImagesPort {
+  private final ImagesPort delegate;
+  private final TokenSource tokens;
+
+  private ReauthenticatingImagesPort(ImagesPort delegate, TokenSource tokens) {
+    this.delegate = delegate;
+    this.tokens = tokens;
+  }
+
+  /**
+   * Wraps a port whose requests carry tokens from {@code tokens}.
+   *
+   * @param delegate the transport (or a decorator of it)
+   * @param tokens the same token source the transport uses
+   * @return the decorated port
+   */
+  public static ImagesPort wrap(ImagesPort delegate, TokenSource tokens) {
+    return new ReauthenticatingImagesPort(
+        Objects.requireNonNull(delegate, "delegate == null"), Objects.requireNonNull(tokens, "tokens == null"));
+  }
+
+  @Override
+  public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
+    return call(() -> delegate.createCustomImage(request, context));
+  }
+
+  @Override
+  public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
+    return call(() -> delegate.retrieveImageList(query, context));
+  }
+
+  @Override
+  public Image retrieveImage(String imageId, CallContext context) {
+    return call(() -> delegate.retrieveImage(imageId, context));
+  }
+
+  @Override
+  public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
+    return call(() -> delegate.updateImage(imageId, update, context));
+  }
+
+  @Override
+  public void deleteImage(String imageId, CallContext context) {
+    call(() -> {
+      delegate.deleteImage(imageId, context);
+      return Boolean.TRUE;
+    });
+  }
+
+  @Override
+  public ImageStats retrieveCustomImagesStats(CallContext context) {
+    return call(() -> delegate.retrieveCustomImagesStats(context));
+  }
+
+  @Override
+  public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
+    return call(() -> delegate.retrieveImageAuditsList(query, context));
+  }
+
+  private <T> T call(Supplier<T> attempt) {
+    String used = tokens.accessToken();
+    try {
+      return attempt.get();
+    } catch (AuthenticationException first) {
+      tokens.invalidate(used);
+      if (used.equals(tokens.accessToken())) {
+        throw first;
+      }
+      try {
+        return attempt.get();
+      } catch (AuthenticationException second) {
+        second.addSuppressed(first);
+        throw second;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ReauthenticatingImagesPort{delegate=" + delegate + "}";
+  }
+}

@@ -1,0 +1,272 @@
+package io.github.contabo4j.images.internal.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.contabo4j.images.InvalidRequestException;
+import io.github.contabo4j.images.Sleeper;
+import io.github.contabo4j.images.auth.CredentialsRejectedException;
+import io.github.contabo4j.images.auth.TokenEndpointException;
+import io.github.contabo4j.images.internal.Checks;
+import io.github.contabo4j.images.internal.resilience.RetryRules;
+import io.github.contabo4j.images.internal.transport.TransportBuilder;
+import io.github.contabo4j.images.internal.wire.ErrorBodies;
+import io.github.contabo4j.images.internal.wire.WireJson;
+import io.github.contabo4j.images.resilience.ResiliencePolicy;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OAuth2 token endpoint: form-encoded password and refresh-token grants over {@link HttpClient},
+ * retried on 429, 5xx and I/O failures with the policy's backoff, and mapped to the public exceptions.
+ * Every message passes through {@link #redact}, so no secret or token the endpoint echoes gets out.
+ * Thread-safe; never logs a body.
+ */
+public final class TokenEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(TokenEndpoint.class);
+  private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final int MAX_TEXT = 300;
+
+  private final URI tokenUri;
+  private final String clientId;
+  private final String clientSecret;
+  private final String username;
+  private final String password;
+  private final Duration requestTimeout;
+  private final ResiliencePolicy policy;
+  private final Sleeper sleeper;
+  private final HttpClient client;
+
+  /**
+   * Creates the endpoint client. Values are taken as already validated.
+   *
+   * @param tokenUri the token URI (https or loopback)
+   * @param clientId the client id
+   * @param clientSecret the client secret
+   * @param username the API user
+   * @param password the API password
+   * @param requestTimeout the timeout of one attempt
+   * @param policy its attempts and backoff apply to 429, 5xx and I/O failures
+   * @param sleeper waits between attempts
+   */
+  public TokenEndpoint(
+      String tokenUri,
+      String clientId,
+      String clientSecret,
+      String username,
+      String password,
+      Duration requestTimeout,
+      ResiliencePolicy policy,
+      Sleeper sleeper) {
+    this.tokenUri = URI.create(tokenUri);
+    this.clientId = clientId;
+    this.clientSecret = clientSecret;
+    this.username = username;
+    this.password = password;
+    this.requestTimeout = requestTimeout;
+    this.policy = policy;
+    this.sleeper = sleeper;
+    this.client = HttpClient.newBuilder()
+        .connectTimeout(requestTimeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? requestTimeout : MAX_CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NEVER) // credentials are posted to this URI and nowhere else
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+  }
+
+  /**
+   * Runs the password grant.
+   *
+   * @return the issued token
+   * @throws CredentialsRejectedException on 400, 401 or 403
+   * @throws TokenEndpointException on any other failure, after the policy's retries
+   */
+  public IssuedToken passwordGrant() {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "password");
+    form.put("client_id", clientId);
+    form.put("client_secret", clientSecret);
+    form.put("username", username);
+    form.put("password", password);
+    return post("password", form, null);
+  }
+
+  /**
+   * Runs the refresh-token grant.
+   *
+   * @param refreshToken the refresh token of an earlier grant
+   * @return the issued token
+   * @throws CredentialsRejectedException on 400, 401 or 403 (e.g. an expired refresh token)
+   * @throws TokenEndpointException on any other failure, after the policy's retries
+   */
+  public IssuedToken refreshGrant(String refreshToken) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "refresh_token");
+    form.put("client_id", clientId);
+    form.put("client_secret", clientSecret);
+    form.put("refresh_token", refreshToken);
+    return post("refresh_token", form, refreshToken);
+  }
+
+  /**
+   * Form-encodes fields in order: {@code name=value} pairs joined by {@code &}, each value UTF-8
+   * percent-encoded with spaces as {@code +} ({@code application/x-www-form-urlencoded}).
+   *
+   * @param fields the fields
+   * @return the body
+   */
+  static String form(Map<String, String> fields) {
+    StringBuilder sb = new StringBuilder();
+    fields.forEach((name, value) -> {
+      if (sb.length() > 0) {
+        sb.append('&');
+      }
+      sb.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    });
+    return sb.toString();
+  }
+
+  private IssuedToken post(String grant, Map<String, String> fields, @Nullable String refreshToken) {
+    HttpRequest request = HttpRequest.newBuilder(tokenUri)
+        .timeout(requestTimeout)
+        .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+        .header("Accept", "application/json")
+        .header("User-Agent", "contabo4j-images/" + TransportBuilder.LIBRARY_VERSION + " (oauth2)")
+        .POST(HttpRequest.BodyPublishers.ofString(form(fields), StandardCharsets.UTF_8))
+        .build();
+    for (int attempt = 1; ; attempt++) {
+      TokenEndpointException failure;
+      try {
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        int status = response.statusCode();
+        LOG.debug("token endpoint answered HTTP {} to the {} grant (attempt {})", status, grant, attempt);
+        if (status >= 200 && status <= 299) {
+          return parse(grant, status, response.body(), refreshToken);
+        }
+        if (status == 400 || status == 401 || status == 403) {
+          throw rejected(grant, status, response.body(), refreshToken);
+        }
+        String detail = ErrorBodies.message(status, response.body());
+        failure = new TokenEndpointException("token endpoint failed the " + grant + " grant: "
+            + (detail.startsWith("HTTP ") ? "" : "HTTP " + status + ": ") + redact(detail, refreshToken), status, null);
+        if (status != 429 && status < 500) {
+          throw failure;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw interrupted(grant, e);
+      } catch (IOException e) {
+        LOG.debug("token endpoint unreachable for the {} grant (attempt {}): {}", grant, attempt, e.getClass().getSimpleName());
+        failure = new TokenEndpointException("token endpoint unreachable for the " + grant + " grant: "
+            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact(e.getMessage(), refreshToken)),
+            0, e);
+      }
+      if (attempt >= policy.maxAttempts()) {
+        throw new TokenEndpointException(failure.getMessage() + " (after " + attempt + " attempts)",
+            failure.statusCode().orElse(0), failure.getCause());
+      }
+      long delay = RetryRules.delayMillis(attempt, failure, policy, bound -> ThreadLocalRandom.current().nextLong(bound + 1));
+      try {
+        sleeper.sleep(Duration.ofMillis(delay));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw interrupted(grant, e);
+      }
+    }
+  }
+
+  private IssuedToken parse(String grant, int status, byte[] body, @Nullable String refreshToken) {
+    JsonNode node;
+    try {
+      node = WireJson.MAPPER.readTree(body);
+    } catch (IOException e) {
+      node = null; // reported below without the body, which may hold a token
+    }
+    JsonNode access = node == null ? null : node.get("access_token");
+    if (access == null || !access.isTextual()) {
+      throw new TokenEndpointException("token endpoint answered HTTP " + status + " to the " + grant
+          + " grant without an access_token in a JSON body (" + body.length + " bytes)", status, null);
+    }
+    try {
+      Checks.requireToken("access_token", access.asText());
+    } catch (InvalidRequestException e) {
+      throw new TokenEndpointException("token endpoint issued an unusable token: " + e.getMessage(), status, null);
+    }
+    JsonNode refresh = node.get("refresh_token");
+    return new IssuedToken(
+        access.asText(),
+        seconds(node.get("expires_in")),
+        refresh != null && refresh.isTextual() && !refresh.asText().isEmpty() ? refresh.asText() : refreshToken,
+        seconds(node.get("refresh_expires_in")));
+  }
+
+  private static @Nullable Duration seconds(@Nullable JsonNode node) {
+    if (node == null || !(node.isNumber() || node.isTextual())) {
+      return null;
+    }
+    long s = node.asLong(0);
+    return s > 0 ? Duration.ofSeconds(Math.min(s, Duration.ofDays(3650).toSeconds())) : null;
+  }
+
+  private CredentialsRejectedException rejected(String grant, int status, byte[] body, @Nullable String refreshToken) {
+    String error = null;
+    String description = null;
+    try {
+      JsonNode node = WireJson.MAPPER.readTree(body);
+      if (node != null && node.isObject()) {
+        error = text(node.get("error"), refreshToken);
+        description = text(node.get("error_description"), refreshToken);
+      }
+    } catch (IOException e) {
+      // not JSON: the status alone says enough
+    }
+    if (error == null && description == null && body.length > 0) {
+      description = redact(ErrorBodies.message(status, body), refreshToken);
+    }
+    return new CredentialsRejectedException(grant, status, error, description);
+  }
+
+  private @Nullable String text(@Nullable JsonNode node, @Nullable String refreshToken) {
+    return node != null && node.isTextual() && !node.asText().isBlank() ? redact(node.asText(), refreshToken) : null;
+  }
+
+  private static TokenEndpointException interrupted(String grant, InterruptedException e) {
+    return new TokenEndpointException("interrupted during the " + grant + " grant", 0, e);
+  }
+
+  /**
+   * Collapses control characters, truncates, and replaces the secret, the password and the refresh
+   * token in any form the endpoint could echo them (raw or form-encoded) with {@code <redacted>}.
+   */
+  String redact(String text, @Nullable String refreshToken) {
+    List<String> secrets = new ArrayList<>(6);
+    for (String s : new String[] {clientSecret, password, refreshToken}) {
+      if (s != null && !s.isEmpty()) {
+        secrets.add(s);
+        secrets.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
+      }
+    }
+    secrets.sort((a, b) -> b.length() - a.length()); // longest first, so no part of one survives
+    String out = text;
+    for (String s : secrets) {
+      out = out.replace(s, "<redacted>");
+    }
+    StringBuilder sb = new StringBuilder(Math.min(out.length(), MAX_TEXT + 1));
+    for (int i = 0; i < out.length() && sb.length() < MAX_TEXT; i++) {
+      char c = out.charAt(i);
+      sb.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return sb.length() < out.length() ? sb + "…" : sb.toString();
+  }
+}
