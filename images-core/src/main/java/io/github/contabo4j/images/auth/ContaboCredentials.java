@@ -6,7 +6,7 @@ import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.auth.TokenCache;
 import io.github.contabo4j.images.internal.auth.TokenEndpoint;
 import io.github.contabo4j.images.internal.resilience.MonotonicClock;
-import io.github.contabo4j.images.internal.transport.BaseUris;
+import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -174,7 +174,7 @@ public final class ContaboCredentials implements TokenSource {
      * @throws InvalidRequestException if it breaks the rule
      */
     public Builder tokenUri(String tokenUri) {
-      this.tokenUri = BaseUris.require("tokenUri", tokenUri);
+      this.tokenUri = Checks.requireBaseUri("tokenUri", tokenUri).toString();
       return this;
     }
 

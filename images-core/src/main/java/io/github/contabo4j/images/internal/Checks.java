@@ -276,6 +276,25 @@ public final class Checks {
   }
 
   /**
+   * {@link #requireBaseUri(String, URI)} for text; a malformed URI is rejected without echoing it
+   * (it may carry credentials).
+   *
+   * @param field the setting's name for the message
+   * @param text the base URI as text
+   * @return the URI
+   */
+  public static URI requireBaseUri(String field, @Nullable String text) {
+    if (text == null) {
+      throw new NullPointerException(field + " == null");
+    }
+    try {
+      return requireBaseUri(field, new URI(text));
+    } catch (java.net.URISyntaxException e) {
+      throw new InvalidRequestException(field, "must be a valid absolute URI");
+    }
+  }
+
+  /**
    * A transport's base URI: absolute, with a host, no user-info, no query or fragment, and {@code
    * https}, except that {@code http} is allowed on a loopback host ({@code localhost}, {@code
    * 127.0.0.0/8}, {@code ::1}) for tests and local fakes. Never resolves a name: only the literal

@@ -5,6 +5,7 @@ import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.Checks;
+import io.github.contabo4j.images.internal.auth.ReauthenticatingImagesPort;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import io.github.contabo4j.images.resilience.ResilientImagesPort;
@@ -13,7 +14,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ProxySelector;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -83,12 +83,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    */
   public B baseUri(String baseUri) {
     Objects.requireNonNull(baseUri, "baseUri == null");
-    try {
-      return baseUri(new URI(baseUri));
-    } catch (URISyntaxException e) {
-      // The text is not echoed: it may carry credentials.
-      throw new InvalidRequestException("baseUri", "must be a valid absolute URI");
-    }
+    return baseUri(Checks.requireBaseUri("baseUri", baseUri));
   }
 
   /**
@@ -269,7 +264,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
     String agent = userAgentOrDefault();
     ImagesWire wire = new ImagesWire(tokenSource, agent, traceId, clock == null ? Clock.systemUTC() : clock);
     return new Settings(baseUriOrDefault(), connectTimeoutOrDefault(), requestTimeoutOrDefault(), proxy, sslContext,
-        agent, traceId, wire, resilience, sleeper, clock);
+        agent, traceId, wire, tokenSource, resilience, sleeper, clock);
   }
 
   /**
@@ -283,6 +278,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    * @param userAgent the {@code User-Agent}
    * @param traceId the client-wide trace id, or null
    * @param wire the wire built from these settings
+   * @param tokenSource the token source, for the 401 replay
    * @param resilience the resilience policy
    * @param sleeper the resilience layer's sleeper, or null for the default
    * @param clock the clock, or null for the defaults
@@ -296,12 +292,15 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
       String userAgent,
       @Nullable String traceId,
       ImagesWire wire,
+      TokenSource tokenSource,
       ResiliencePolicy resilience,
       @Nullable Sleeper sleeper,
       @Nullable Clock clock) {
 
     /**
-     * Wraps a transport's raw port in the one resilience decorator, as the policy says.
+     * Wraps a transport's raw port in the layers every transport shares, outermost first: the 401
+     * replay (one token refresh and one replay per call, itself going through the limiter), then the
+     * one resilience decorator as the policy says.
      *
      * @param raw the transport's port, which sends each attempt once
      * @return the port callers use
@@ -314,7 +313,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
       if (clock != null) {
         b.clock(clock);
       }
-      return b.build();
+      return ReauthenticatingImagesPort.wrap(b.build(), tokenSource);
     }
   }
 
