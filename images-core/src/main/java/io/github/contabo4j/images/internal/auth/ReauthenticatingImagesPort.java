@@ -18,17 +18,16 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Replays a call once after the API answered 401, written once for every transport. Before each call
- * it reads the token the delegate is about to use from the same {@link TokenSource} (a caching source
- * returns the same one); on an {@link AuthenticationException} it calls {@link
- * TokenSource#invalidate} with that token and, if the source now hands out a different one, replays
+ * Replays a call once after the API answered 401, written once for every transport. On an {@link
+ * AuthenticationException} it reads the token the source holds (a caching source still holds the one
+ * just rejected), calls {@link TokenSource#invalidate} with it and, if the source now hands out a
+ * different one, replays
  * the call once with the same {@link CallContext}. A second 401 is thrown (the first is attached as
  * suppressed), and so is the first when the source has no other token to offer (e.g. {@link
  * TokenSource#fixed}), because a replay could only fail the same way.
  *
  * <p>Replaying even a create is safe: a 401 means the service did not process the request. If
- * another thread renewed the token between the read and the delegate's own read, the invalidation
- * is a no-op (a source only drops the token it is told about) and the replay uses the current token.
+ * another thread renewed the token in between, the invalidation is a no-op (a source only drops the token it is told about) and the replay uses the current token.
  * Thread-safe if the delegate and source are.
  */
 public final class ReauthenticatingImagesPort implements ImagesPort {
@@ -91,12 +90,14 @@ public final class ReauthenticatingImagesPort implements ImagesPort {
   }
 
   private <T> T call(Supplier<T> attempt) {
-    String used = tokens.accessToken();
     try {
       return attempt.get();
     } catch (AuthenticationException first) {
-      tokens.invalidate(used);
-      if (used.equals(tokens.accessToken())) {
+      // Read only after a 401, so the happy path asks the source once per attempt (in the wire).
+      // A caching source still holds the token that was just rejected.
+      String rejected = tokens.accessToken();
+      tokens.invalidate(rejected);
+      if (rejected.equals(tokens.accessToken())) {
         throw first;
       }
       try {
