@@ -28,6 +28,12 @@ import java.util.Objects;
  *   <tr><td>{@code permitsPerPeriod} / {@code ratePeriod}</td><td>10 per 1 s</td><td>attempts all
  *       calls through one decorator may start per period</td></tr>
  *   <tr><td>{@code attemptTimeout}</td><td>30 s</td><td>the longest one attempt may take</td></tr>
+ *   <tr><td>{@code callTimeout}</td><td>2 min</td><td>the longest a whole call may take, every
+ *       attempt and wait included</td></tr>
+ *   <tr><td>{@code reconcileAttempts}</td><td>3</td><td>audit-log lookups after a create that ended
+ *       ambiguously; 0 turns the lookup off</td></tr>
+ *   <tr><td>{@code reconcileInterval}</td><td>1 s</td><td>the wait between two lookups, for the audit
+ *       log to catch up</td></tr>
  * </table>
  *
  * <p><b>Backoff.</b> Exponential with full jitter: before retry {@code k} (1 for the first retry)
@@ -36,17 +42,25 @@ import java.util.Objects;
  * cap instead; a {@code Retry-After} the service sent (at most {@code maxRetryAfter}) is waited
  * exactly, without jitter.
  *
- * <p><b>Attempt timeout.</b> The policy only carries it: the transports apply it to each attempt, and
- * an attempt that exceeds it fails as a {@code TIMEOUT} that may have been processed.
+ * <p><b>Timeouts.</b> {@code callTimeout} is the call's deadline, counted on the decorator's clock from
+ * the moment the call starts; it wins over every retry schedule. {@code attemptTimeout} bounds each
+ * attempt. Before each attempt the decorator hands the transport the smaller of the two that is left
+ * ({@link io.github.contabo4j.images.CallContext#attemptTimeout()}); the transport cuts the attempt
+ * there, and an attempt cut short fails as a {@code TIMEOUT} that may have been processed.
  *
- * <p>{@link #none()} turns resilience off: one attempt, no rate limit.
+ * <p><b>Reconciliation.</b> When a create ends ambiguously, the decorator looks its request ids up in
+ * the audit log: {@code reconcileAttempts} rounds, {@code reconcileInterval} apart. This lookup has a
+ * budget of its own, separate from the create's deadline (which may be what ended the create): it is
+ * bounded by those two settings and, in all, by one more {@code callTimeout} counted from its start.
+ *
+ * <p>{@link #none()} turns resilience off: one attempt, no rate limit, no reconciliation.
  */
 public final class ResiliencePolicy {
   /** The longest duration any setting accepts, to keep the arithmetic far from overflow. */
   private static final Duration MAX_SETTING = Duration.ofDays(1);
 
   private static final ResiliencePolicy DEFAULTS = new Builder().build();
-  private static final ResiliencePolicy NONE = new Builder().maxAttempts(1).noRateLimit().build();
+  private static final ResiliencePolicy NONE = new Builder().maxAttempts(1).noRateLimit().reconcileAttempts(0).build();
 
   private final int maxAttempts;
   private final Duration backoffBase;
@@ -58,6 +72,9 @@ public final class ResiliencePolicy {
   private final int permitsPerPeriod;
   private final Duration ratePeriod;
   private final Duration attemptTimeout;
+  private final Duration callTimeout;
+  private final int reconcileAttempts;
+  private final Duration reconcileInterval;
 
   private ResiliencePolicy(Builder b) {
     this.maxAttempts = b.maxAttempts;
@@ -70,6 +87,9 @@ public final class ResiliencePolicy {
     this.permitsPerPeriod = b.permitsPerPeriod;
     this.ratePeriod = b.ratePeriod;
     this.attemptTimeout = b.attemptTimeout;
+    this.callTimeout = b.callTimeout;
+    this.reconcileAttempts = b.reconcileAttempts;
+    this.reconcileInterval = b.reconcileInterval;
   }
 
   /** The defaults listed in the class description. */
@@ -78,9 +98,9 @@ public final class ResiliencePolicy {
   }
 
   /**
-   * No resilience: one attempt per call, no rate limit, so every failure reaches the caller as the
-   * transport reported it. For tests and for callers who bring their own. The attempt timeout stays
-   * at its default.
+   * No resilience: one attempt per call, no rate limit and no reconciliation, so every failure
+   * reaches the caller as the transport reported it. For tests and for callers who bring their own.
+   * The attempt and call timeouts stay at their defaults.
    */
   public static ResiliencePolicy none() {
     return NONE;
@@ -151,6 +171,21 @@ public final class ResiliencePolicy {
     return attemptTimeout;
   }
 
+  /** The longest a whole call may take, all attempts and waits included: its deadline. */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  /** Audit-log lookups after an ambiguous create; 0 means none. */
+  public int reconcileAttempts() {
+    return reconcileAttempts;
+  }
+
+  /** The wait between two audit-log lookups of one reconciliation. */
+  public Duration reconcileInterval() {
+    return reconcileInterval;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -169,13 +204,17 @@ public final class ResiliencePolicy {
         && throttleBackoffCap.equals(p.throttleBackoffCap)
         && maxRetryAfter.equals(p.maxRetryAfter)
         && ratePeriod.equals(p.ratePeriod)
-        && attemptTimeout.equals(p.attemptTimeout);
+        && attemptTimeout.equals(p.attemptTimeout)
+        && callTimeout.equals(p.callTimeout)
+        && reconcileAttempts == p.reconcileAttempts
+        && reconcileInterval.equals(p.reconcileInterval);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(maxAttempts, backoffBase, backoffMultiplier, backoffCap, throttleBackoffBase,
-        throttleBackoffCap, maxRetryAfter, permitsPerPeriod, ratePeriod, attemptTimeout);
+        throttleBackoffCap, maxRetryAfter, permitsPerPeriod, ratePeriod, attemptTimeout, callTimeout,
+        reconcileAttempts, reconcileInterval);
   }
 
   @Override
@@ -185,7 +224,10 @@ public final class ResiliencePolicy {
         + ", throttleBackoff=" + throttleBackoffBase + " cap " + throttleBackoffCap
         + ", maxRetryAfter=" + maxRetryAfter
         + ", rateLimit=" + (rateLimited() ? permitsPerPeriod + " per " + ratePeriod : "none")
-        + ", attemptTimeout=" + attemptTimeout + "}";
+        + ", attemptTimeout=" + attemptTimeout
+        + ", callTimeout=" + callTimeout
+        + ", reconcile=" + (reconcileAttempts == 0 ? "off" : reconcileAttempts + " every " + reconcileInterval)
+        + "}";
   }
 
   /**
@@ -203,6 +245,9 @@ public final class ResiliencePolicy {
     private int permitsPerPeriod = 10;
     private Duration ratePeriod = Duration.ofSeconds(1);
     private Duration attemptTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofMinutes(2);
+    private int reconcileAttempts = 3;
+    private Duration reconcileInterval = Duration.ofSeconds(1);
 
     private Builder() {}
 
@@ -217,6 +262,9 @@ public final class ResiliencePolicy {
       this.permitsPerPeriod = p.permitsPerPeriod;
       this.ratePeriod = p.ratePeriod;
       this.attemptTimeout = p.attemptTimeout;
+      this.callTimeout = p.callTimeout;
+      this.reconcileAttempts = p.reconcileAttempts;
+      this.reconcileInterval = p.reconcileInterval;
     }
 
     /**
@@ -351,6 +399,49 @@ public final class ResiliencePolicy {
      */
     public Builder attemptTimeout(Duration attemptTimeout) {
       this.attemptTimeout = checkDuration("attemptTimeout", attemptTimeout, true);
+      return this;
+    }
+
+    /**
+     * The longest a whole call may take, counted from its start: every attempt, backoff, {@code
+     * Retry-After} and permit wait included. It wins over any retry schedule: a wait that would end
+     * at or after it is not started, and the call fails at once instead. Default 2 min.
+     *
+     * @param callTimeout more than zero, at most one day
+     * @return this builder
+     * @throws IllegalArgumentException if not positive or longer than one day
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = checkDuration("callTimeout", callTimeout, true);
+      return this;
+    }
+
+    /**
+     * How many rounds of audit-log lookups follow a create that ended ambiguously, before the call
+     * gives up with an {@link io.github.contabo4j.images.OutcomeUnknownException}. Default 3.
+     *
+     * @param reconcileAttempts 0 to 20; 0 turns reconciliation off, so the ambiguous failure reaches
+     *     the caller unchanged
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder reconcileAttempts(int reconcileAttempts) {
+      if (reconcileAttempts < 0 || reconcileAttempts > 20) {
+        throw new IllegalArgumentException("reconcileAttempts must be from 0 to 20, was " + reconcileAttempts);
+      }
+      this.reconcileAttempts = reconcileAttempts;
+      return this;
+    }
+
+    /**
+     * The wait between two rounds of audit-log lookups, for the log to catch up. Default 1 s.
+     *
+     * @param reconcileInterval zero to one day
+     * @return this builder
+     * @throws IllegalArgumentException if negative or longer than one day
+     */
+    public Builder reconcileInterval(Duration reconcileInterval) {
+      this.reconcileInterval = checkDuration("reconcileInterval", reconcileInterval, false);
       return this;
     }
 

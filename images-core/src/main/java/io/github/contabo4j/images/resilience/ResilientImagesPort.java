@@ -1,5 +1,6 @@
 package io.github.contabo4j.images.resilience;
 
+import io.github.contabo4j.images.AuditAction;
 import io.github.contabo4j.images.AuditEntry;
 import io.github.contabo4j.images.AuditQuery;
 import io.github.contabo4j.images.CallContext;
@@ -7,6 +8,7 @@ import io.github.contabo4j.images.CreateCustomImage;
 import io.github.contabo4j.images.CreatedImage;
 import io.github.contabo4j.images.Delivery;
 import io.github.contabo4j.images.Image;
+import io.github.contabo4j.images.ImageNotFoundException;
 import io.github.contabo4j.images.ImageListQuery;
 import io.github.contabo4j.images.ImageRef;
 import io.github.contabo4j.images.ImageStats;
@@ -15,26 +17,33 @@ import io.github.contabo4j.images.ImagesException;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.ImagesTransportException;
+import io.github.contabo4j.images.OutcomeUnknownException;
 import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.internal.resilience.AttemptLimiter;
+import io.github.contabo4j.images.internal.resilience.Deadline;
 import io.github.contabo4j.images.internal.resilience.MonotonicClock;
 import io.github.contabo4j.images.internal.resilience.RetryRules;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The resilience decorator of an {@link ImagesPort}: safe retries with backoff, {@code Retry-After},
- * and one rate limiter shared by every call, as a {@link ResiliencePolicy} says. Written once; each
- * transport's builder applies it, and it wraps the testkit's fake just as well.
+ * one rate limiter shared by every call, a deadline per call, and safe creates, as a {@link
+ * ResiliencePolicy} says. Written once; each transport's builder applies it, and it wraps the
+ * testkit's fake just as well.
  *
  * <pre>{@code
  * ImagesPort images = ResilientImagesPort.decorate(transport, ResiliencePolicy.defaults());
@@ -44,15 +53,21 @@ import org.jspecify.annotations.Nullable;
  * LayerOrderTest} pins it.
  *
  * <ol>
+ *   <li><b>Reconciliation</b> (create only): when the layers below end a create ambiguously, the
+ *       audit log is asked what happened (see "Safe create" below).
+ *   <li><b>Deadline</b>: the call's {@code callTimeout}, on the injected clock. It bounds every wait
+ *       of the layers below and every attempt.
  *   <li><b>Retry</b> (Resilience4j {@link Retry}): classifies each failure (table below), counts
  *       attempts, picks the wait; the wait itself goes through the {@link Sleeper}.
  *   <li><b>"Not before" gate</b>: after a 429, every attempt of every call through this decorator
  *       holds off until the time the service asked for (or the throttle backoff).
- *   <li><b>Rate limiter</b> (Resilience4j {@code RateLimiter}): every attempt, retries included,
- *       takes one permit; at most {@code permitsPerPeriod} attempts start per {@code ratePeriod}.
+ *   <li><b>Rate limiter</b> (Resilience4j {@code RateLimiter}): every attempt, retries and audit
+ *       lookups included, takes one permit; at most {@code permitsPerPeriod} attempts start per {@code
+ *       ratePeriod}.
  *   <li><b>The delegate</b>, once per attempt, always with the caller's {@link CallContext}: each
  *       attempt draws a fresh {@code x-request-id} from it and keeps its {@code x-trace-id}, so the
- *       final exception lists every id sent. The transport applies the per-attempt timeout.
+ *       final exception lists every id sent. Right before each attempt the context is told how long
+ *       the attempt may take ({@link CallContext#attemptTimeout()}); the transport cuts it there.
  * </ol>
  *
  * <p><b>What is retried</b> (the exceptions state facts; this table turns them into decisions):
@@ -81,11 +96,49 @@ import org.jspecify.annotations.Nullable;
  * When the attempts run out, the last attempt's exception is thrown unchanged; it lists every request
  * id.
  *
+ * <p><b>Ambiguous</b> means the request may or may not have been applied: a transport failure that
+ * may have been processed (a reset after sending, a timeout, an empty or malformed answer; not an
+ * interrupt), or any 5xx answer.
+ *
+ * <p><b>Safe create.</b> Contabo has no idempotency key. When a create ends ambiguously, the
+ * decorator asks the delegate's {@code retrieveImageAuditsList} with {@link
+ * AuditQuery#byRequestId} for each {@code x-request-id} the create sent, newest first, each query one
+ * attempt through the gate and the rate limiter, with a fresh context carrying the same trace id.
+ * <ul>
+ *   <li>An entry with action {@code CREATED} whose request id matches, ignoring case, settles it: the
+ *       create returns that image as a {@link CreatedImage} with {@code reconciled() == true}.
+ *   <li>No entry: the audit log may lag, so the lookup is repeated, up to {@code reconcileAttempts}
+ *       rounds, {@code reconcileInterval} apart. A lookup that fails in a way the table above retries
+ *       (a 503, a reset, a 429) counts as a round without an answer.
+ *   <li>Still nothing after the last round, a lookup failing in a way that is not retried, or an
+ *       interrupt: {@link OutcomeUnknownException}, carrying the create's request ids, the lookup's
+ *       failure as its cause, and the create's failure.
+ * </ul>
+ * The lookup has a budget of its own, separate from the create's deadline: those rounds, and in all
+ * one more {@code callTimeout} counted from its start. With {@code reconcileAttempts} 0 the create's
+ * ambiguous failure is thrown unchanged.
+ *
+ * <p><b>Delete.</b> A retried delete answered 404 after an earlier attempt of the same call ended
+ * ambiguously has succeeded: the earlier attempt deleted the image. A 404 on the first attempt, or
+ * after only unambiguous failures, is thrown as {@link ImageNotFoundException}.
+ *
+ * <p><b>Deadline.</b> Each call may take at most {@code callTimeout}, measured on the injected clock
+ * from the moment it starts; the deadline wins over every retry schedule. No wait (backoff, {@code
+ * Retry-After}, the "not before" gate, a permit) is started unless it ends before the deadline, and a
+ * permit that would come too late is not reserved. Instead the call fails at once: with the last
+ * attempt's exception (to which a {@link TimeoutException} is added as suppressed), or, if no attempt
+ * was made, with an {@link ImagesTransportException} of failure {@code TIMEOUT} and delivery {@code
+ * NOT_SENT}. Each attempt may take the smaller of {@code attemptTimeout} and the time left; the
+ * decorator puts that into the context with {@link CallContext#limitAttempt}, and the transport
+ * applies it.
+ *
  * <p><b>Interruption.</b> An interrupt while waiting (backoff, {@code Retry-After} or a permit) ends
  * the call at once with an {@link ImagesTransportException} of failure {@code INTERRUPTED}, the
  * interrupt flag set, and no further attempt. Its {@code delivery()} is that of the attempt it was
  * waiting to repeat (which is its cause), or {@code NOT_SENT} before the first attempt; an already
- * interrupted thread sends nothing.
+ * interrupted thread sends nothing. An interrupt during a reconciliation (between lookups or waiting
+ * for a permit) ends it at once, too, with an {@link OutcomeUnknownException} whose cause is the
+ * {@code INTERRUPTED} exception, the flag set, and no further lookup.
  *
  * <p><b>Thread-safety.</b> Thread-safe. One instance should serve the whole application, because the
  * rate limiter and the "not before" time are per instance.
@@ -96,6 +149,7 @@ public final class ResilientImagesPort implements ImagesPort {
   private final ImagesPort delegate;
   private final ResiliencePolicy policy;
   private final Sleeper sleeper;
+  private final Clock clock;
   private final @Nullable RandomGenerator random;
   private final Retry retry;
   private final AttemptLimiter limiter;
@@ -104,6 +158,7 @@ public final class ResilientImagesPort implements ImagesPort {
     this.delegate = delegate;
     this.policy = b.policy;
     this.sleeper = b.sleeper;
+    this.clock = clock;
     this.random = b.random;
     RetryConfig config = RetryConfig.<Object>custom()
         .maxAttempts(policy.maxAttempts())
@@ -139,7 +194,14 @@ public final class ResilientImagesPort implements ImagesPort {
   @Override
   public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
     Objects.requireNonNull(request, "request == null");
-    return call(ImagesOperation.CREATE_CUSTOM_IMAGE, context, () -> delegate.createCustomImage(request, context));
+    try {
+      return call(ImagesOperation.CREATE_CUSTOM_IMAGE, context, () -> delegate.createCustomImage(request, context));
+    } catch (ImagesException e) {
+      if (policy.reconcileAttempts() == 0 || !RetryRules.ambiguous(e)) {
+        throw e;
+      }
+      return reconcile(e, context);
+    }
   }
 
   @Override
@@ -164,8 +226,21 @@ public final class ResilientImagesPort implements ImagesPort {
   @Override
   public void deleteImage(String imageId, CallContext context) {
     Checks.requireImageId("imageId", imageId);
+    AtomicBoolean ambiguous = new AtomicBoolean(); // attempts run one after another; this spans them
     call(ImagesOperation.DELETE_IMAGE, context, () -> {
-      delegate.deleteImage(imageId, context);
+      try {
+        delegate.deleteImage(imageId, context);
+      } catch (ImageNotFoundException e) {
+        if (!ambiguous.get()) {
+          throw e;
+        }
+        // An earlier attempt may have deleted it: the image is gone, which is what was asked.
+      } catch (ImagesException e) {
+        if (RetryRules.ambiguous(e)) {
+          ambiguous.set(true);
+        }
+        throw e;
+      }
       return Boolean.TRUE;
     });
   }
@@ -181,9 +256,10 @@ public final class ResilientImagesPort implements ImagesPort {
     return call(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, context, () -> delegate.retrieveImageAuditsList(query, context));
   }
 
-  /** The layers in the order the class description gives. */
+  /** Deadline, retry, gate, limiter and delegate, in the order the class description gives. */
   private <T> T call(ImagesOperation operation, CallContext context, Supplier<T> attempt) {
     Objects.requireNonNull(context, "context == null");
+    Deadline deadline = Deadline.after(clock, policy.callTimeout());
     Retry.AsyncContext<T> retryContext = retry.asyncContext();
     @Nullable ImagesException previous = null;
     long delayMillis = 0;
@@ -193,12 +269,14 @@ public final class ResilientImagesPort implements ImagesPort {
         if (previous != null && RetryRules.throttled(previous) && limiter.holdOff(backoff)) {
           backoff = Duration.ZERO; // the shared gate in awaitTurn waits for it, for every caller
         }
-        sleep(backoff);
-        awaitTurn();
+        if (!sleepWithin(backoff, deadline) || !awaitTurn(deadline)) {
+          throw deadlineReached(operation, context, previous, deadline);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw interrupted(operation, context, previous, e);
       }
+      limitAttempt(operation, context, previous, deadline);
       T result;
       try {
         result = attempt.get();
@@ -215,21 +293,124 @@ public final class ResilientImagesPort implements ImagesPort {
     }
   }
 
-  /** Gate, then permit; the gate is checked again in case a 429 raised it while waiting. */
-  private void awaitTurn() throws InterruptedException {
-    sleep(limiter.untilNotBefore());
-    Duration permit = limiter.reservePermit();
-    Duration gate = limiter.untilNotBefore();
-    sleep(permit.compareTo(gate) >= 0 ? permit : gate);
+  /**
+   * Looks the create's request ids up in the audit log, as the class description says.
+   *
+   * @param ambiguous how the create ended
+   * @param context the create's context, listing the ids it sent
+   * @return the image the create made, reconciled
+   * @throws OutcomeUnknownException if the lookup settles nothing
+   */
+  private CreatedImage reconcile(ImagesException ambiguous, CallContext context) {
+    List<String> sent = context.requestIds();
+    @Nullable String traceId = context.traceId().orElse(null);
+    Deadline deadline = Deadline.after(clock, policy.callTimeout());
+    int rounds = 0;
+    @Nullable RuntimeException lookupFailure = null;
+    Duration nextWait = policy.reconcileInterval();
+    try {
+      while (rounds < policy.reconcileAttempts()) {
+        if (rounds > 0 && !sleepWithin(nextWait, deadline)) {
+          break;
+        }
+        rounds++;
+        lookupFailure = null;
+        nextWait = policy.reconcileInterval();
+        for (int i = sent.size() - 1; i >= 0; i--) {
+          String requestId = sent.get(i);
+          CallContext lookup = traceId == null ? CallContext.create() : CallContext.create().withTraceId(traceId);
+          try {
+            Optional<CreatedImage> created = lookUp(requestId, lookup, deadline);
+            if (created.isPresent()) {
+              return created.get();
+            }
+          } catch (RuntimeException e) {
+            if (!RetryRules.retryable(e, policy)) {
+              throw new OutcomeUnknownException(ambiguous, e, rounds);
+            }
+            lookupFailure = e;
+            if (RetryRules.throttled(e)) {
+              Duration hold = Duration.ofMillis(RetryRules.delayMillis(1, e, policy, this::uniform));
+              if (!limiter.holdOff(hold) && hold.compareTo(nextWait) > 0) {
+                nextWait = hold; // no shared gate without a rate limit: this lookup waits itself
+              }
+            }
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ImagesTransportException cause = new ImagesTransportException(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST,
+          ImagesTransportException.Failure.INTERRUPTED, Delivery.NOT_SENT, "interrupted while reconciling a create",
+          e, List.of(), traceId);
+      throw new OutcomeUnknownException(ambiguous, cause, rounds);
+    }
+    throw new OutcomeUnknownException(ambiguous, lookupFailure, rounds);
   }
 
-  private void sleep(Duration duration) throws InterruptedException {
+  /** One audit lookup: one attempt through the gate and the limiter, within the lookup's deadline. */
+  private Optional<CreatedImage> lookUp(String requestId, CallContext lookup, Deadline deadline)
+      throws InterruptedException {
+    ImagesOperation operation = ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST;
+    if (!awaitTurn(deadline)) {
+      throw deadlineReached(operation, lookup, null, deadline);
+    }
+    limitAttempt(operation, lookup, null, deadline);
+    Page<AuditEntry> page = delegate.retrieveImageAuditsList(AuditQuery.byRequestId(requestId), lookup);
+    for (AuditEntry entry : page.items()) {
+      AuditAction action = entry.action();
+      String imageId = entry.imageId();
+      if (entry.madeBy(requestId) && action != null && action.is(AuditAction.CREATED) && imageId != null) {
+        return Optional.of(new CreatedImage(imageId, entry.tenantId(), entry.customerId(), true));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Gate, then permit; the gate is checked again in case a 429 raised it while waiting.
+   *
+   * @return false, having waited for nothing, if a wait would not end before the deadline
+   */
+  private boolean awaitTurn(Deadline deadline) throws InterruptedException {
+    if (!sleepWithin(limiter.untilNotBefore(), deadline)) {
+      return false;
+    }
+    Duration permit = limiter.reservePermit(deadline.remaining().minusNanos(1));
+    if (permit == null) {
+      return false;
+    }
+    Duration gate = limiter.untilNotBefore();
+    return sleepWithin(permit.compareTo(gate) >= 0 ? permit : gate, deadline);
+  }
+
+  /**
+   * Waits, unless the wait would not end before the deadline.
+   *
+   * @return whether it waited
+   * @throws InterruptedException if the thread is or gets interrupted
+   */
+  private boolean sleepWithin(Duration duration, Deadline deadline) throws InterruptedException {
     if (Thread.currentThread().isInterrupted()) {
       throw new InterruptedException("interrupted before the attempt");
+    }
+    if (!deadline.allows(duration)) {
+      return false;
     }
     if (!duration.isZero()) {
       sleeper.sleep(duration);
     }
+    return true;
+  }
+
+  /** Tells the transport how long the next attempt may take: the attempt timeout, or less if the deadline is nearer. */
+  private void limitAttempt(
+      ImagesOperation operation, CallContext context, @Nullable ImagesException previous, Deadline deadline) {
+    Duration left = deadline.remaining();
+    if (left.isZero()) {
+      throw deadlineReached(operation, context, previous, deadline);
+    }
+    context.limitAttempt(left.compareTo(policy.attemptTimeout()) < 0 ? left : policy.attemptTimeout());
   }
 
   private long uniform(long bound) {
@@ -239,6 +420,18 @@ public final class ResilientImagesPort implements ImagesPort {
     synchronized (random) {
       return random.nextLong(bound + 1);
     }
+  }
+
+  /** The failure of a call whose deadline leaves no time for its next attempt. */
+  private static ImagesException deadlineReached(
+      ImagesOperation operation, CallContext context, @Nullable ImagesException previous, Deadline deadline) {
+    String what = "the call deadline (" + deadline.budget() + ") leaves no time for ";
+    if (previous == null) {
+      return new ImagesTransportException(operation, ImagesTransportException.Failure.TIMEOUT, Delivery.NOT_SENT,
+          what + "the first attempt", null, context.requestIds(), context.traceId().orElse(null));
+    }
+    previous.addSuppressed(new TimeoutException(what + "another attempt"));
+    return previous;
   }
 
   private static ImagesTransportException interrupted(
@@ -293,7 +486,8 @@ public final class ResilientImagesPort implements ImagesPort {
     }
 
     /**
-     * How the decorator waits: backoff, {@code Retry-After}, permits. Default {@link
+     * How the decorator waits: backoff, {@code Retry-After}, permits, the interval between audit
+     * lookups. Default {@link
      * Sleeper#system()}.
      *
      * @param sleeper the sleeper; tests pass one that advances a virtual clock
@@ -305,8 +499,8 @@ public final class ResilientImagesPort implements ImagesPort {
     }
 
     /**
-     * The time source of the rate limiter's periods and the "not before" time. Only differences
-     * between its instants matter. Default: a monotonic clock over {@link System#nanoTime()}.
+     * The time source of the rate limiter's periods, the "not before" time and the call deadlines.
+     * Only differences between its instants matter. Default: a monotonic clock over {@link System#nanoTime()}.
      *
      * @param clock the clock; tests pass a virtual one
      * @return this builder

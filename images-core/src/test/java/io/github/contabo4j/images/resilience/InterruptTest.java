@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.contabo4j.images.CallContext;
+import io.github.contabo4j.images.CreateCustomImage;
 import io.github.contabo4j.images.Delivery;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesTransportException;
 import io.github.contabo4j.images.ImagesTransportException.Failure;
+import io.github.contabo4j.images.OsType;
+import io.github.contabo4j.images.OutcomeUnknownException;
 import io.github.contabo4j.images.ServerErrorException;
 import io.github.contabo4j.images.Sleeper;
 import java.time.Duration;
@@ -17,11 +20,15 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** An interrupt while waiting ends the call at once, keeps the flag, and sends nothing more. */
+/**
+ * An interrupt while waiting (backoff, Retry-After, a permit, between audit lookups) ends the call at
+ * once, keeps the flag, and sends nothing more.
+ */
 class InterruptTest {
   private final VirtualTime time = new VirtualTime();
   private final ScriptedPort port = new ScriptedPort(time);
@@ -153,5 +160,84 @@ class InterruptTest {
         e -> assertThat(e.failure()).isEqualTo(Failure.INTERRUPTED));
     assertThat(flagKept).isTrue();
     assertThat(port.attemptCount()).isEqualTo(1);
+  }
+
+  private static final CreateCustomImage REQUEST =
+      CreateCustomImage.of("img", "https://example.com/a.qcow2", OsType.LINUX, "1");
+
+  /** Waits the first {@code n} times, then behaves as an interrupted sleep. */
+  private Sleeper interruptedAfter(int n) {
+    AtomicInteger calls = new AtomicInteger();
+    Sleeper recording = time.sleeper();
+    return d -> {
+      if (calls.incrementAndGet() > n) {
+        throw new InterruptedException("sleep interrupted");
+      }
+      recording.sleep(d);
+    };
+  }
+
+  private void assertInterruptedReconciliation(OutcomeUnknownException e) {
+    assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    assertThat(e.getCause()).isInstanceOfSatisfying(ImagesTransportException.class, c -> {
+      assertThat(c.failure()).isEqualTo(Failure.INTERRUPTED);
+      assertThat(c.operation()).isEqualTo(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST);
+    });
+    assertThat(e.requestIds()).hasSize(1);
+    assertThat(port.attempts(ImagesOperation.CREATE_CUSTOM_IMAGE)).hasSize(1);
+  }
+
+  @Test
+  void interruptWhileWaitingBetweenAuditLookupsEndsTheReconciliationWithNoFurtherLookup() {
+    port.then(transport(Failure.CONNECTION_CLOSED, Delivery.MAYBE_PROCESSED)); // the first lookup finds nothing
+
+    OutcomeUnknownException e = catchThrowableOfType(OutcomeUnknownException.class,
+        () -> resilient(ResiliencePolicy.builder().noRateLimit().build(), interruptedSleeper())
+            .createCustomImage(REQUEST, CallContext.create()));
+
+    assertInterruptedReconciliation(e);
+    assertThat(port.attempts(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST)).hasSize(1);
+  }
+
+  @Test
+  void interruptWhileALookupWaitsForItsPermitSendsNoLookup() {
+    // One permit per second: the POST takes it, the lookup must wait for the next one.
+    port.then(transport(Failure.TIMEOUT, Delivery.MAYBE_PROCESSED));
+
+    OutcomeUnknownException e = catchThrowableOfType(OutcomeUnknownException.class,
+        () -> resilient(ResiliencePolicy.builder().rateLimit(1, Duration.ofSeconds(1)).build(), interruptedSleeper())
+            .createCustomImage(REQUEST, CallContext.create()));
+
+    assertInterruptedReconciliation(e);
+    assertThat(port.attempts(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST)).isEmpty();
+  }
+
+  @Test
+  void interruptInTheSecondRoundStopsAfterTheLookupsAlreadyMade() {
+    port.then(transport(Failure.TIMEOUT, Delivery.MAYBE_PROCESSED));
+
+    OutcomeUnknownException e = catchThrowableOfType(OutcomeUnknownException.class,
+        () -> resilient(ResiliencePolicy.builder().noRateLimit().build(), interruptedAfter(1))
+            .createCustomImage(REQUEST, CallContext.create()));
+
+    assertInterruptedReconciliation(e);
+    assertThat(port.attempts(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST)).hasSize(2);
+    assertThat(time.waits()).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void anInterruptDuringALookupRequestEndsTheReconciliation() {
+    port.then(transport(Failure.TIMEOUT, Delivery.MAYBE_PROCESSED), (op, ids, trace) -> {
+      Thread.currentThread().interrupt(); // as a transport does when its request is interrupted
+      return new ImagesTransportException(op, Failure.INTERRUPTED, Delivery.MAYBE_PROCESSED, "interrupted", null, ids,
+          trace);
+    });
+
+    OutcomeUnknownException e = catchThrowableOfType(OutcomeUnknownException.class,
+        () -> resilient(ResiliencePolicy.defaults(), time.sleeper()).createCustomImage(REQUEST, CallContext.create()));
+
+    assertInterruptedReconciliation(e);
+    assertThat(port.attempts(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST)).hasSize(1);
+    assertThat(time.waits()).isEmpty();
   }
 }

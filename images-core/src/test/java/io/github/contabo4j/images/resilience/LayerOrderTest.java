@@ -2,7 +2,9 @@ package io.github.contabo4j.images.resilience;
 
 import static io.github.contabo4j.images.resilience.ScriptedPort.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.contabo4j.images.ServerErrorException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +12,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the order of the layers written down in {@link ResilientImagesPort}'s description: retry, then
- * the "not before" gate, then the rate limiter, then the delegate.
+ * Pins the order of the layers written down in {@link ResilientImagesPort}'s description:
+ * reconciliation, the deadline, retry, the "not before" gate, the rate limiter, the delegate. (That
+ * reconciliation sits outside the create's deadline is pinned by {@code
+ * SafeCreateTest.theLookupIsNotCutShortByTheCreatesDeadline}.)
  */
 class LayerOrderTest {
   private final VirtualTime time = new VirtualTime();
@@ -80,6 +84,19 @@ class LayerOrderTest {
     assertThat(port.attempts().get(1).at()).isEqualTo(VirtualTime.START.plusMillis(2500));
     resilient.retrieveImage("img-1"); // period 2's only permit is gone: waits for period 3
     assertThat(port.attempts().get(2).at()).isEqualTo(VirtualTime.START.plusSeconds(3));
+  }
+
+  @Test
+  void theDeadlineIsOutsideTheRetrySoItBoundsAllAttemptsTogether() {
+    ResilientImagesPort resilient = resilient(ResiliencePolicy.builder().maxAttempts(10)
+        .callTimeout(Duration.ofSeconds(7)).build());
+    port.times(10, status(503, Duration.ofSeconds(3)));
+
+    assertThatThrownBy(() -> resilient.retrieveImage("img-1")).isInstanceOf(ServerErrorException.class);
+
+    // Per attempt, a 7 s deadline would allow all 10 attempts; per call, only those starting by 6 s.
+    assertThat(attemptTimes()).containsExactly(VirtualTime.START, VirtualTime.START.plusSeconds(3),
+        VirtualTime.START.plusSeconds(6));
   }
 
   @Test

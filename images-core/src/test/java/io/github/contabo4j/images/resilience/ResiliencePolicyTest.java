@@ -28,6 +28,9 @@ class ResiliencePolicyTest {
     assertThat(p.permitsPerPeriod()).isEqualTo(10);
     assertThat(p.ratePeriod()).isEqualTo(Duration.ofSeconds(1));
     assertThat(p.attemptTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(p.callTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(p.reconcileAttempts()).isEqualTo(3);
+    assertThat(p.reconcileInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(ResiliencePolicy.builder().build()).isEqualTo(p);
   }
 
@@ -39,6 +42,22 @@ class ResiliencePolicyTest {
     assertThat(none.rateLimited()).isFalse();
     assertThat(none.permitsPerPeriod()).isZero();
     assertThat(none.attemptTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(none.callTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(none.reconcileAttempts()).isZero();
+  }
+
+  @Test
+  void theNewSettingsRoundTripAndTakePartInEquality() {
+    ResiliencePolicy custom = ResiliencePolicy.builder().callTimeout(Duration.ofSeconds(20)).reconcileAttempts(5)
+        .reconcileInterval(Duration.ZERO).build();
+
+    assertThat(custom.callTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(custom.reconcileAttempts()).isEqualTo(5);
+    assertThat(custom.reconcileInterval()).isZero();
+    assertThat(custom.toBuilder().build()).isEqualTo(custom).hasSameHashCodeAs(custom);
+    assertThat(custom.toBuilder().callTimeout(Duration.ofSeconds(21)).build()).isNotEqualTo(custom);
+    assertThat(custom.toBuilder().reconcileAttempts(4).build()).isNotEqualTo(custom);
+    assertThat(custom.toBuilder().reconcileInterval(Duration.ofMillis(1)).build()).isNotEqualTo(custom);
   }
 
   @Test
@@ -56,8 +75,9 @@ class ResiliencePolicyTest {
   @Test
   void toStringNamesTheSettings() {
     assertThat(ResiliencePolicy.defaults().toString())
-        .contains("maxAttempts=4", "maxRetryAfter=PT1M", "10 per PT1S", "attemptTimeout=PT30S");
-    assertThat(ResiliencePolicy.none().toString()).contains("rateLimit=none");
+        .contains("maxAttempts=4", "maxRetryAfter=PT1M", "10 per PT1S", "attemptTimeout=PT30S",
+            "callTimeout=PT2M", "reconcile=3 every PT1S");
+    assertThat(ResiliencePolicy.none().toString()).contains("rateLimit=none", "reconcile=off");
   }
 
   static Stream<Arguments> badSettings() {
@@ -74,6 +94,11 @@ class ResiliencePolicyTest {
         bad("permitsPerPeriod must be at least 1", b -> b.rateLimit(0, Duration.ofSeconds(1))),
         bad("ratePeriod must be positive", b -> b.rateLimit(1, Duration.ZERO)),
         bad("attemptTimeout must be positive", b -> b.attemptTimeout(Duration.ZERO)),
+        bad("callTimeout must be positive", b -> b.callTimeout(Duration.ZERO)),
+        bad("callTimeout must be at most", b -> b.callTimeout(Duration.ofDays(2))),
+        bad("reconcileAttempts must be from 0 to 20", b -> b.reconcileAttempts(-1)),
+        bad("reconcileAttempts must be from 0 to 20", b -> b.reconcileAttempts(21)),
+        bad("reconcileInterval must not be negative", b -> b.reconcileInterval(Duration.ofMillis(-1))),
         bad("backoffCap must be at least backoffBase",
             b -> b.backoffBase(Duration.ofSeconds(2)).backoffCap(Duration.ofSeconds(1)).build()),
         bad("throttleBackoffCap must be at least throttleBackoffBase",
@@ -98,5 +123,9 @@ class ResiliencePolicyTest {
         .isInstanceOf(NullPointerException.class).hasMessage("maxRetryAfter == null");
     assertThatThrownBy(() -> ResiliencePolicy.builder().rateLimit(1, null))
         .isInstanceOf(NullPointerException.class).hasMessage("ratePeriod == null");
+    assertThatThrownBy(() -> ResiliencePolicy.builder().callTimeout(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("callTimeout == null");
+    assertThatThrownBy(() -> ResiliencePolicy.builder().reconcileInterval(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("reconcileInterval == null");
   }
 }

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link ImagesPort} stub: each attempt draws a request id from the context (as a transport does),
- * is recorded, and then fails with the next scripted step or, with the script used up, succeeds.
+ * is recorded, and then fails with the next scripted step or, with the script used up, succeeds. An
+ * audit query that succeeds answers the next scripted audit page, or an empty page.
  */
 final class ScriptedPort implements ImagesPort {
   static final CreatedImage CREATED = new CreatedImage("img-1", null, null, false);
@@ -48,12 +49,19 @@ final class ScriptedPort implements ImagesPort {
     RuntimeException fail(ImagesOperation op, List<String> requestIds, @Nullable String traceId);
   }
 
-  /** What one attempt looked like. */
-  record Attempt(ImagesOperation operation, String requestId, @Nullable String traceId, Instant at) {}
+  /**
+   * What one attempt looked like.
+   *
+   * @param attemptTimeout what the context allowed this attempt, as a transport reads it
+   * @param auditRequestId the request id an audit query asked about, if it was one
+   */
+  record Attempt(ImagesOperation operation, String requestId, @Nullable String traceId, Instant at,
+      @Nullable Duration attemptTimeout, @Nullable String auditRequestId) {}
 
   private final Clock clock;
   private final Deque<Step> script = new ArrayDeque<>();
   private final List<Attempt> attempts = new ArrayList<>();
+  private final Deque<Page<AuditEntry>> auditPages = new ArrayDeque<>();
 
   ScriptedPort(Clock clock) {
     this.clock = clock;
@@ -85,8 +93,20 @@ final class ScriptedPort implements ImagesPort {
     return this;
   }
 
+  /** Appends audit pages, answered in order by audit queries that succeed. */
+  @SafeVarargs
+  final synchronized ScriptedPort auditPages(Page<AuditEntry>... pages) {
+    auditPages.addAll(List.of(pages));
+    return this;
+  }
+
   synchronized List<Attempt> attempts() {
     return List.copyOf(attempts);
+  }
+
+  /** The attempts of one operation. */
+  synchronized List<Attempt> attempts(ImagesOperation op) {
+    return attempts.stream().filter(a -> a.operation() == op).toList();
   }
 
   synchronized int attemptCount() {
@@ -94,11 +114,15 @@ final class ScriptedPort implements ImagesPort {
   }
 
   private void attempt(ImagesOperation op, CallContext context) {
+    attempt(op, context, null);
+  }
+
+  private void attempt(ImagesOperation op, CallContext context, @Nullable String auditRequestId) {
     String id = context.newRequestId();
     String trace = context.traceId().orElse(null);
     Step step;
     synchronized (this) {
-      attempts.add(new Attempt(op, id, trace, clock.instant()));
+      attempts.add(new Attempt(op, id, trace, clock.instant(), context.attemptTimeout().orElse(null), auditRequestId));
       step = script.poll();
     }
     if (step != null) {
@@ -143,8 +167,11 @@ final class ScriptedPort implements ImagesPort {
 
   @Override
   public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
-    attempt(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, context);
-    return AUDITS;
+    attempt(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, context, query.requestId());
+    synchronized (this) {
+      Page<AuditEntry> page = auditPages.poll();
+      return page == null ? AUDITS : page;
+    }
   }
 
   /**

@@ -21,6 +21,12 @@ import org.jspecify.annotations.Nullable;
  * permit and returns the wait instead of parking the thread. (Its compare-and-set loop backs off for
  * 1 ns under contention: not a wait in any sense that matters.) The "not before" time uses the same
  * clock.
+ *
+ * <p><b>Bounded waits.</b> A caller with a deadline asks for a permit only if it comes within its
+ * remaining time. Resilience4j reserves nothing when the wait would exceed the limiter's timeout, but
+ * that timeout is one setting for the whole limiter; so each reservation sets it and reserves under
+ * one lock. A caller that cannot wait long enough thus leaves the queue as it was, and callers given
+ * up on never push later callers back.
  */
 public final class AttemptLimiter {
   /**
@@ -63,14 +69,30 @@ public final class AttemptLimiter {
    * @return how long to wait before starting the attempt; zero if at once
    */
   public Duration reservePermit() {
+    Duration wait = reservePermit(RESERVATION_HORIZON);
+    if (wait == null) {
+      throw new IllegalStateException("rate limiter queue is longer than " + RESERVATION_HORIZON);
+    }
+    return wait;
+  }
+
+  /**
+   * Reserves one permit for an attempt if it comes within {@code maxWait}.
+   *
+   * @param maxWait the longest wait acceptable
+   * @return how long to wait before starting the attempt (zero if at once), or {@code null} if no
+   *     permit comes within {@code maxWait}; then nothing was reserved
+   */
+  public @Nullable Duration reservePermit(Duration maxWait) {
     if (limiter == null) {
       return Duration.ZERO;
     }
-    long nanos = limiter.reservePermission();
-    if (nanos < 0) {
-      throw new IllegalStateException("rate limiter queue is longer than " + RESERVATION_HORIZON);
+    long nanos;
+    synchronized (limiter) {
+      limiter.changeTimeoutDuration(maxWait.isNegative() ? Duration.ZERO : maxWait);
+      nanos = limiter.reservePermission();
     }
-    return Duration.ofNanos(nanos);
+    return nanos < 0 ? null : Duration.ofNanos(nanos);
   }
 
   /**

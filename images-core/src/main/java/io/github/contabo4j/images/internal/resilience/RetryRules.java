@@ -74,6 +74,28 @@ public final class RetryRules {
   }
 
   /**
+   * Whether a failure leaves open whether the service applied the request: a transport failure that
+   * {@linkplain Delivery#MAYBE_PROCESSED may have been processed} (an interrupt excepted: the caller
+   * asked to stop), or a 5xx answer, which a gateway may give for a request the service went on to
+   * apply. After such a failure a create is looked up in the audit log, and a retried delete that
+   * finds the image gone has succeeded.
+   *
+   * @param thrown what an attempt threw
+   * @return true if the request may or may not have been applied
+   */
+  public static boolean ambiguous(Throwable thrown) {
+    if (thrown instanceof ImagesTransportException) {
+      ImagesTransportException t = (ImagesTransportException) thrown;
+      return t.failure() != Failure.INTERRUPTED && t.delivery() == Delivery.MAYBE_PROCESSED;
+    }
+    if (thrown instanceof ImagesServiceException) {
+      int status = ((ImagesServiceException) thrown).statusCode();
+      return status >= 500 && status <= 599;
+    }
+    return false;
+  }
+
+  /**
    * Whether the failure is the service throttling: an HTTP 429.
    *
    * @param thrown what the attempt threw

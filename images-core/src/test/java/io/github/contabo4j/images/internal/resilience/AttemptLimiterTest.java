@@ -48,6 +48,42 @@ class AttemptLimiterTest {
   }
 
   @Test
+  void aBoundedReservationBeyondItsLimitReservesNothing() {
+    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.builder().rateLimit(1, Duration.ofSeconds(10)).build(), clock);
+    assertThat(limiter.reservePermit(Duration.ZERO)).isZero();
+
+    assertThat(limiter.reservePermit(Duration.ofSeconds(9))).isNull();
+    assertThat(limiter.reservePermit(Duration.ZERO)).isNull();
+    assertThat(limiter.reservePermit(Duration.ofSeconds(-1))).isNull();
+    // None of those took the next period's permit:
+    assertThat(limiter.reservePermit(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(10));
+    assertThat(limiter.reservePermit(Duration.ofSeconds(19))).isNull();
+    assertThat(limiter.reservePermit()).isEqualTo(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void withoutARateLimitABoundedReservationIsAlwaysImmediate() {
+    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.none(), clock);
+
+    assertThat(limiter.reservePermit(Duration.ZERO)).isZero();
+  }
+
+  @Test
+  void aDeadlineAllowsOnlyWaitsThatEndBeforeIt() {
+    Deadline deadline = Deadline.after(clock, Duration.ofSeconds(10));
+    assertThat(deadline.budget()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(deadline.allows(Duration.ofMillis(9999))).isTrue();
+    assertThat(deadline.allows(Duration.ofSeconds(10))).isFalse();
+
+    clock.now = clock.now.plusSeconds(4);
+    assertThat(deadline.remaining()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(deadline.allows(Duration.ZERO)).isTrue();
+    clock.now = clock.now.plusSeconds(7);
+    assertThat(deadline.remaining()).isZero();
+    assertThat(deadline.allows(Duration.ZERO)).isFalse();
+  }
+
+  @Test
   void theNotBeforeTimeOnlyMovesLater() {
     AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.defaults(), clock);
     assertThat(limiter.untilNotBefore()).isZero();
