@@ -8,13 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The root of every failure of an {@link ImagesPort} call other than bad input (which is an {@link
  * InvalidRequestException}, thrown before anything is sent).
  *
- * <p>Two branches:
+ * <p>Two branches, and one verdict on top of them:
  *
  * <ul>
  *   <li>{@link ImagesTransportException}: no usable answer came back (the connect failed, a timeout,
  *       a reset, an empty or malformed body);
  *   <li>{@link ImagesServiceException}: the service answered with an error status, with typed
- *       subclasses per status.
+ *       subclasses per status;
+ *   <li>{@link OutcomeUnknownException}: a create ended ambiguously and the audit log could not
+ *       tell whether it took effect (thrown by the resilience decorator's safe create).
  * </ul>
  *
  * <p>Exceptions state facts, not verdicts: {@link #delivery()} says how far the request got, the

@@ -44,6 +44,20 @@ public record WireRequest(
     return URI.create(query.isEmpty() ? base + path : base + path + '?' + query);
   }
 
+  /**
+   * How long this attempt may take: the transport's own per-attempt timeout, shortened to what the
+   * call's deadline leaves ({@link CallContext#attemptTimeout()}, set by the resilience decorator).
+   * Both transports bound the whole exchange, body included, by this.
+   *
+   * @param transportTimeout the transport's configured per-attempt timeout
+   * @return the shorter of the two
+   */
+  public java.time.Duration attemptTimeout(java.time.Duration transportTimeout) {
+    return context.attemptTimeout()
+        .filter(limit -> limit.compareTo(transportTimeout) < 0)
+        .orElse(transportTimeout);
+  }
+
   /** Every request id the call has sent so far, this one last. */
   public List<String> requestIds() {
     return context.requestIds();

@@ -244,11 +244,12 @@ public final class JdkImagesClient implements ImagesPort, AutoCloseable {
   private WireResponse exchange(WireRequest request) throws IOException, InterruptedException {
     open(); // a close() that raced the encoding still stops the call before any I/O
     byte[] body = request.body();
+    Duration timeout = request.attemptTimeout(requestTimeout);
     HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri(base))
-        .timeout(requestTimeout)
+        .timeout(timeout)
         .method(request.method(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
     request.headers().forEach(builder::header);
-    HttpResponse<byte[]> response = await(httpClient.sendAsync(builder.build(), BodyHandlers.ofByteArray()));
+    HttpResponse<byte[]> response = await(httpClient.sendAsync(builder.build(), BodyHandlers.ofByteArray()), timeout);
     return new WireResponse(
         response.statusCode(), response.headers().firstValue("Retry-After").orElse(null), response.body());
   }
@@ -256,18 +257,18 @@ public final class JdkImagesClient implements ImagesPort, AutoCloseable {
   /**
    * Waits for the whole answer. {@link HttpRequest#timeout} only bounds the wait for the response
    * headers; this deadline also covers a body that trickles in, so an attempt never outlives
-   * {@code requestTimeout} by much.
+   * its timeout by much.
    */
-  private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> pending)
+  private static HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> pending, Duration timeout)
       throws IOException, InterruptedException {
     try {
-      return pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      return pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       pending.cancel(true);
       throw e;
     } catch (TimeoutException e) {
       pending.cancel(true);
-      throw new HttpTimeoutException("no complete answer within requestTimeout " + requestTimeout);
+      throw new HttpTimeoutException("no complete answer within " + timeout);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException) {
