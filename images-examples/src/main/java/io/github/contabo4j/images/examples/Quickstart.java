@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * and {@code stats} make it a tiny CLI. {@code --help} lists everything.
  *
  * <pre>{@code
- * ./mvnw -q -pl images-examples -am -DskipTests -Dquickstart verify
- * ./mvnw -q -pl images-examples -am -DskipTests -Dquickstart verify -Dexec.args="--transport feign"
+ * ./mvnw -q -pl images-examples -am -Dquickstart compile
+ * ./mvnw -q -pl images-examples -am -Dquickstart compile -Dexec.args="--transport feign"
  * }</pre>
  */
 public final class Quickstart {
