@@ -74,6 +74,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class FakeImagesExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
   private static final String KEY = "perTest";
+  private static final Consumer<FakeImagesServer.Builder> NO_OPTIONS = options -> {};
 
   /** When the extension starts a face. */
   private enum Face {
@@ -94,7 +95,7 @@ public final class FakeImagesExtension implements BeforeEachCallback, AfterEachC
    * ({@link FakeImages#create()}), and a face only for tests that ask for a {@link FakeImagesServer}.
    */
   public FakeImagesExtension() {
-    this(FakeImages::create, Face.ON_DEMAND, options -> {});
+    this(FakeImages::create, Face.ON_DEMAND, NO_OPTIONS);
   }
 
   private FakeImagesExtension(Supplier<FakeImages> fakes, Face face, Consumer<FakeImagesServer.Builder> faceOptions) {
@@ -109,7 +110,7 @@ public final class FakeImagesExtension implements BeforeEachCallback, AfterEachC
    * @return the extension
    */
   public static FakeImagesExtension inMemory() {
-    return new FakeImagesExtension(FakeImages::create, Face.NEVER, options -> {});
+    return inMemory(FakeImages::create);
   }
 
   /**
@@ -120,8 +121,7 @@ public final class FakeImagesExtension implements BeforeEachCallback, AfterEachC
    * @return the extension
    */
   public static FakeImagesExtension inMemory(FakeImages.Builder fake) {
-    Objects.requireNonNull(fake, "fake == null");
-    return new FakeImagesExtension(fake::build, Face.NEVER, options -> {});
+    return inMemory(builds(fake));
   }
 
   /**
@@ -131,8 +131,7 @@ public final class FakeImagesExtension implements BeforeEachCallback, AfterEachC
    * @return the extension
    */
   public static FakeImagesExtension inMemory(Supplier<FakeImages> fake) {
-    Objects.requireNonNull(fake, "fake == null");
-    return new FakeImagesExtension(fake, Face.NEVER, options -> {});
+    return new FakeImagesExtension(Objects.requireNonNull(fake, "fake == null"), Face.NEVER, NO_OPTIONS);
   }
 
   /**
@@ -142,7 +141,7 @@ public final class FakeImagesExtension implements BeforeEachCallback, AfterEachC
    * @return the extension
    */
   public static FakeImagesExtension withHttpFace() {
-    return new FakeImagesExtension(FakeImages::create, Face.ALWAYS, options -> {});
+    return withHttpFace(FakeImages::create);
   }
 
   /**
@@ -152,8 +151,7 @@ public final class FakeImagesExtension implements BeforeEachCallback, AfterEachC
    * @return the extension
    */
   public static FakeImagesExtension withHttpFace(FakeImages.Builder fake) {
-    Objects.requireNonNull(fake, "fake == null");
-    return new FakeImagesExtension(fake::build, Face.ALWAYS, options -> {});
+    return withHttpFace(builds(fake));
   }
 
   /**
@@ -163,8 +161,7 @@ public final class FakeImagesExtension implements BeforeEachCallback, AfterEachC
    * @return the extension
    */
   public static FakeImagesExtension withHttpFace(Supplier<FakeImages> fake) {
-    Objects.requireNonNull(fake, "fake == null");
-    return new FakeImagesExtension(fake, Face.ALWAYS, options -> {});
+    return new FakeImagesExtension(Objects.requireNonNull(fake, "fake == null"), Face.ALWAYS, NO_OPTIONS);
   }
 
   /**
@@ -321,6 +318,10 @@ public final class FakeImagesExtension implements BeforeEachCallback, AfterEachC
     }
     previous = new WeakReference<>(fake);
     return fake;
+  }
+
+  private static Supplier<FakeImages> builds(FakeImages.Builder fake) {
+    return Objects.requireNonNull(fake, "fake == null")::build;
   }
 
   private static String noFace(String asked) {
