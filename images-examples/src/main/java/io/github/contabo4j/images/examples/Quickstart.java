@@ -1,0 +1,175 @@
+package io.github.contabo4j.images.examples;
+
+import io.github.contabo4j.images.ImagesException;
+import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.InvalidRequestException;
+import io.github.contabo4j.images.Sleeper;
+import io.github.contabo4j.images.TokenSource;
+import io.github.contabo4j.images.examples.QuickstartOptions.Transport;
+import io.github.contabo4j.images.examples.QuickstartOptions.UsageException;
+import io.github.contabo4j.images.testkit.FakeImages;
+import io.github.contabo4j.images.testkit.FakeImagesServer;
+import io.github.contabo4j.images.transport.feign.FeignImagesClient;
+import io.github.contabo4j.images.transport.jdk.JdkImagesClient;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The quickstart: with no arguments it starts the testkit's fake Contabo Images server on a free
+ * loopback port and runs the whole image lifecycle against it through a real transport, printing one
+ * line per call with the call's {@code x-request-id}. With {@code --base-url} and {@code --token} it
+ * talks to any spec-compatible server instead, and its read-only commands {@code list}, {@code get ID}
+ * and {@code stats} make it a tiny CLI. {@code --help} lists everything.
+ *
+ * <pre>{@code
+ * ./mvnw -q -pl images-examples -am -Dquickstart compile
+ * ./mvnw -q -pl images-examples -am -Dquickstart compile -Dexec.args="--transport feign"
+ * }</pre>
+ */
+public final class Quickstart {
+  /** How long an image takes to download on the embedded server. */
+  static final Duration EMBEDDED_DOWNLOAD = Duration.ofSeconds(2);
+  /** How often the lifecycle asks whether the download is done. */
+  static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+  /** How long the lifecycle waits for a download at most. */
+  static final Duration POLL_TIMEOUT = Duration.ofMinutes(2);
+
+  static final int OK = 0;
+  static final int CALL_FAILED = 1;
+  static final int BAD_ARGUMENTS = 2;
+
+  private Quickstart() {}
+
+  /**
+   * Where time comes from: the real clock and sleeps for the program, a virtual clock in tests.
+   *
+   * @param clock the clock of the embedded fake and the transports, or null for their defaults
+   * @param sleeper how the lifecycle waits between polls
+   */
+  record Timing(@Nullable Clock clock, Sleeper sleeper) {
+    static final Timing REAL = new Timing(null, Sleeper.system());
+  }
+
+  /**
+   * Runs the quickstart and exits with its status when that is not 0.
+   *
+   * @param args see {@code --help}
+   */
+  public static void main(String[] args) {
+    int status = run(List.of(args), System.getenv(), System.out, System.err, Timing.REAL);
+    if (status != OK) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Runs the quickstart.
+   *
+   * @return {@link #OK}, {@link #CALL_FAILED} or {@link #BAD_ARGUMENTS}
+   */
+  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Timing timing) {
+    QuickstartOptions options;
+    try {
+      options = QuickstartOptions.parse(args, env);
+    } catch (UsageException e) {
+      err.println("quickstart: " + e.getMessage());
+      return BAD_ARGUMENTS;
+    }
+    if (options.help()) {
+      out.print(QuickstartOptions.USAGE);
+      out.flush();
+      return OK;
+    }
+
+    FakeImagesServer embedded = null;
+    try {
+      URI baseUri;
+      TokenSource tokens;
+      if (options.baseUrl() == null) {
+        embedded = startEmbedded(timing);
+        baseUri = embedded.baseUri();
+        tokens = TokenSource.fixed(embedded.token());
+        err.println("Embedded fake Contabo Images server at " + baseUri + " (downloads take "
+            + EMBEDDED_DOWNLOAD.toSeconds() + " s), transport " + options.transport().name().toLowerCase(java.util.Locale.ROOT) + ".");
+      } else {
+        baseUri = options.baseUrl();
+        // Issue 9 adds Contabo's OAuth2 password grant here, from CONTABO_CLIENT_ID and friends.
+        tokens = TokenSource.fixed(options.token());
+      }
+      ImagesPort images = connect(options.transport(), baseUri, tokens, timing);
+      try {
+        QuickstartSteps steps = new QuickstartSteps(images, new Transcript(out), err, timing.sleeper(),
+            timing.clock() == null ? Clock.systemUTC() : timing.clock(), POLL_INTERVAL, POLL_TIMEOUT);
+        switch (options.command()) {
+          case LIFECYCLE -> steps.lifecycle();
+          case LIST -> steps.list();
+          case GET -> steps.get(options.imageId());
+          case STATS -> steps.stats();
+        }
+        return OK;
+      } finally {
+        close(images);
+      }
+    } catch (InvalidRequestException e) {
+      err.println("quickstart: " + e.getMessage());
+      return BAD_ARGUMENTS;
+    } catch (ImagesException | QuickstartSteps.StepFailed e) {
+      err.println("quickstart: " + e.getMessage());
+      return CALL_FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("quickstart: interrupted");
+      return CALL_FAILED;
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  /** The testkit's fake behind its HTTP face; downloads finish after {@link #EMBEDDED_DOWNLOAD}. */
+  private static FakeImagesServer startEmbedded(Timing timing) {
+    FakeImages.Builder fake = FakeImages.builder().downloadDuration(EMBEDDED_DOWNLOAD).sleeper(timing.sleeper());
+    if (timing.clock() != null) {
+      fake.clock(timing.clock());
+    }
+    return FakeImagesServer.start(fake.build());
+  }
+
+  /** A transport client; both apply the resilience decorator by default. */
+  static ImagesPort connect(Transport transport, URI baseUri, TokenSource tokens, Timing timing) {
+    return switch (transport) {
+      case JDK -> {
+        JdkImagesClient.Builder builder = JdkImagesClient.builder().baseUri(baseUri).tokenSource(tokens)
+            .sleeper(timing.sleeper());
+        if (timing.clock() != null) {
+          builder.clock(timing.clock());
+        }
+        yield builder.build();
+      }
+      case FEIGN -> {
+        FeignImagesClient.Builder builder = FeignImagesClient.builder().baseUri(baseUri).tokenSource(tokens)
+            .sleeper(timing.sleeper());
+        if (timing.clock() != null) {
+          builder.clock(timing.clock());
+        }
+        yield builder.build();
+      }
+    };
+  }
+
+  private static void close(ImagesPort images) {
+    if (images instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the client failed", e);
+      }
+    }
+  }
+}

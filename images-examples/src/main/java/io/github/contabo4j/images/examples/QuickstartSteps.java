@@ -1,0 +1,169 @@
+package io.github.contabo4j.images.examples;
+
+import io.github.contabo4j.images.AuditEntry;
+import io.github.contabo4j.images.AuditQuery;
+import io.github.contabo4j.images.CallContext;
+import io.github.contabo4j.images.CreateCustomImage;
+import io.github.contabo4j.images.Image;
+import io.github.contabo4j.images.ImageListQuery;
+import io.github.contabo4j.images.ImageStats;
+import io.github.contabo4j.images.ImageUpdate;
+import io.github.contabo4j.images.ImagesException;
+import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.OsType;
+import io.github.contabo4j.images.Page;
+import io.github.contabo4j.images.Sleeper;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What the quickstart does through an {@link ImagesPort}: the lifecycle and the read-only commands. */
+final class QuickstartSteps {
+  /** Where the quickstart's image "comes from"; the fake never fetches it. */
+  static final String IMAGE_URL = "https://images.example.com/quickstart/debian-12-genericcloud-amd64.qcow2";
+  private static final int LIST_PAGE_SIZE = 50;
+
+  private final ImagesPort images;
+  private final Transcript transcript;
+  private final PrintStream err;
+  private final Sleeper sleeper;
+  private final Clock clock;
+  private final Duration pollInterval;
+  private final Duration pollTimeout;
+
+  QuickstartSteps(ImagesPort images, Transcript transcript, PrintStream err, Sleeper sleeper, Clock clock,
+      Duration pollInterval, Duration pollTimeout) {
+    this.images = images;
+    this.transcript = transcript;
+    this.err = err;
+    this.sleeper = sleeper;
+    this.clock = clock;
+    this.pollInterval = pollInterval;
+    this.pollTimeout = pollTimeout;
+  }
+
+  /** A step that could not complete although every call succeeded (a failed or slow download). */
+  static final class StepFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StepFailed(String message) {
+      super(message);
+    }
+  }
+
+  /** The whole lifecycle: create an image, use it, delete it, with stats before and after. */
+  void lifecycle() throws InterruptedException {
+    stats();
+    transcript.call("list", ctx -> images.retrieveImageList(ImageListQuery.builder().standardImage(true).build(), ctx),
+        page -> page.pagination().totalElements() + " standard images, e.g. " + page.items().stream().limit(3)
+            .map(Image::name).collect(Collectors.joining(", ")));
+
+    String name = "quickstart-" + Long.toString(clock.millis(), 36);
+    CreateCustomImage request = CreateCustomImage.of(name, IMAGE_URL, OsType.LINUX, "12")
+        .withDescription("made by the contabo4j quickstart");
+    String id = transcript.call("create", ctx -> images.createCustomImage(request, ctx),
+        created -> "created " + created.imageId() + " \"" + name + "\"").imageId();
+
+    boolean deleted = false;
+    try {
+      awaitDownloaded(id);
+      String newName = name + "-renamed";
+      transcript.call("rename", ctx -> images.updateImage(id, ImageUpdate.rename(newName), ctx),
+          ref -> "renamed " + ref.imageId() + " to \"" + newName + "\"");
+      transcript.call("filter", ctx -> images.retrieveImageList(ImageListQuery.builder().name(newName).build(), ctx),
+          page -> page.pagination().totalElements() + " image(s) named \"" + newName + "\": " + page.items().stream()
+              .map(i -> i.imageId() + " " + i.status()).collect(Collectors.joining(", ")));
+      transcript.call("audits", ctx -> images.retrieveImageAuditsList(AuditQuery.byImageId(id), ctx),
+          page -> page.items().size() + " audit entries: " + page.items().stream()
+              .map(QuickstartSteps::describe).collect(Collectors.joining(", ")));
+      transcript.call("delete", ctx -> {
+        images.deleteImage(id, ctx);
+        return id;
+      }, gone -> "deleted " + gone);
+      deleted = true;
+    } finally {
+      if (!deleted) {
+        cleanUp(id);
+      }
+    }
+    stats();
+  }
+
+  /** The storage statistics. */
+  void stats() {
+    transcript.call("stats", images::retrieveCustomImagesStats, QuickstartSteps::describe);
+  }
+
+  /** One image. */
+  void get(String imageId) {
+    transcript.call("get", ctx -> images.retrieveImage(imageId, ctx), QuickstartSteps::describe);
+  }
+
+  /**
+   * Every image, page by page. {@link ImagesPort#streamImages} would be shorter, but this walks the
+   * pages itself so that each line can show the request id of the call that brought it.
+   */
+  void list() {
+    ImageListQuery query = ImageListQuery.builder().size(LIST_PAGE_SIZE).build();
+    for (int number = 1; ; number++) {
+      CallContext context = CallContext.create();
+      Page<Image> page = images.retrieveImageList(query.withPage(number), context);
+      String requestId = context.lastRequestId().orElse("-");
+      transcript.line(requestId, "list", "page " + number + " of " + Math.max(1, page.pagination().totalPages())
+          + ", " + page.pagination().totalElements() + " images in all");
+      for (Image image : page.items()) {
+        transcript.line(requestId, "list", describe(image));
+      }
+      if (page.items().isEmpty() || !page.hasNext()) {
+        return;
+      }
+    }
+  }
+
+  private void awaitDownloaded(String id) throws InterruptedException {
+    long maxPolls = Math.max(1, pollTimeout.toMillis() / Math.max(1, pollInterval.toMillis()));
+    for (long poll = 1; ; poll++) {
+      Image image = transcript.call("poll", ctx -> images.retrieveImage(id, ctx),
+          i -> "status " + i.status() + " (" + i.uploadedSizeMb() + " of " + i.sizeMb() + " MB)");
+      if (image.isDownloaded()) {
+        return;
+      }
+      if (image.isFailed()) {
+        throw new StepFailed("the download of " + id + " failed: " + image.errorMessage());
+      }
+      if (poll >= maxPolls) {
+        throw new StepFailed(id + " is still " + image.status() + " after " + pollTimeout.toSeconds() + " s");
+      }
+      sleeper.sleep(pollInterval);
+    }
+  }
+
+  private void cleanUp(String id) {
+    try {
+      transcript.call("clean up", ctx -> {
+        images.deleteImage(id, ctx);
+        return id;
+      }, gone -> "deleted " + gone + " after the failure below");
+    } catch (ImagesException e) {
+      err.println("quickstart: could not delete " + id + ", delete it by hand: " + e.getMessage());
+    }
+  }
+
+  private static String describe(ImageStats stats) {
+    return stats.currentImagesCount() + " custom images, " + stats.usedSizeMb() + " of " + stats.totalSizeMb()
+        + " MB used";
+  }
+
+  private static String describe(Image image) {
+    return image.imageId() + "  \"" + image.name() + "\"  " + image.osType() + " " + image.version() + ", "
+        + image.format() + ", " + image.status() + ", " + image.sizeMb() + " MB, "
+        + (image.standardImage() ? "standard" : "custom");
+  }
+
+  private static String describe(AuditEntry entry) {
+    String action = entry.action() == null ? "?" : entry.action().value().toUpperCase(Locale.ROOT);
+    return action + " by request " + entry.requestId();
+  }
+}
