@@ -215,12 +215,19 @@ public final class ResilientImagesPort implements ImagesPort {
     }
   }
 
-  /** Gate, then permit; the gate is checked again in case a 429 raised it while waiting. */
+  /**
+   * Gate, then permit. A 429 may raise the gate while the permit is awaited; its period is then over
+   * before the gate opens, so the attempt goes back to the gate and takes a new permit instead of
+   * starting late on the old one (which would put more attempts than permits into a later period).
+   */
   private void awaitTurn() throws InterruptedException {
-    sleep(limiter.untilNotBefore());
-    Duration permit = limiter.reservePermit();
-    Duration gate = limiter.untilNotBefore();
-    sleep(permit.compareTo(gate) >= 0 ? permit : gate);
+    while (true) {
+      sleep(limiter.untilNotBefore());
+      sleep(limiter.reservePermit());
+      if (limiter.untilNotBefore().isZero()) {
+        return;
+      }
+    }
   }
 
   private void sleep(Duration duration) throws InterruptedException {
