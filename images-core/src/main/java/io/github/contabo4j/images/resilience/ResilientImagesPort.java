@@ -373,15 +373,22 @@ public final class ResilientImagesPort implements ImagesPort {
    * @return false, having waited for nothing, if a wait would not end before the deadline
    */
   private boolean awaitTurn(Deadline deadline) throws InterruptedException {
-    if (!sleepWithin(limiter.untilNotBefore(), deadline)) {
-      return false;
+    // Gate, then permit. A 429 may raise the gate while the permit is awaited; that permit's period
+    // is then over before the gate opens, so the attempt goes back to the gate and takes a new
+    // permit instead of starting late on the old one (which would put more attempts than permits
+    // into a later period).
+    while (true) {
+      if (!sleepWithin(limiter.untilNotBefore(), deadline)) {
+        return false;
+      }
+      Duration permit = limiter.reservePermit(deadline.remaining().minusNanos(1));
+      if (permit == null || !sleepWithin(permit, deadline)) {
+        return false;
+      }
+      if (limiter.untilNotBefore().isZero()) {
+        return true;
+      }
     }
-    Duration permit = limiter.reservePermit(deadline.remaining().minusNanos(1));
-    if (permit == null) {
-      return false;
-    }
-    Duration gate = limiter.untilNotBefore();
-    return sleepWithin(permit.compareTo(gate) >= 0 ? permit : gate, deadline);
   }
 
   /**

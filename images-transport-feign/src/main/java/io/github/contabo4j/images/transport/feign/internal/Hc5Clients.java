@@ -9,9 +9,11 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.impl.io.DefaultHttpResponseParserFactory;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +39,11 @@ public final class Hc5Clients {
       @Nullable ProxySelector proxy,
       @Nullable SSLContext sslContext) {
     PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+        // Apache's default (lenient) parser skips bytes that are not a status line and then reports
+        // "no response"; the strict one reports them as a protocol error, as the JDK client does.
+        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+            .responseParserFactory(DefaultHttpResponseParserFactory.INSTANCE)
+            .build())
         .setMaxConnTotal(maxConnections)
         .setMaxConnPerRoute(maxConnections)
         .setDefaultConnectionConfig(ConnectionConfig.custom()

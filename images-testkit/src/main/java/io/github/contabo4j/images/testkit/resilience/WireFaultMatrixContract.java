@@ -1,0 +1,302 @@
+package io.github.contabo4j.images.testkit.resilience;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.contabo4j.images.CreatedImage;
+import io.github.contabo4j.images.Image;
+import io.github.contabo4j.images.ImagesOperation;
+import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.Sleeper;
+import io.github.contabo4j.images.TokenSource;
+import io.github.contabo4j.images.internal.wire.ImagesWire;
+import io.github.contabo4j.images.internal.wire.ServerWire;
+import io.github.contabo4j.images.resilience.ResiliencePolicy;
+import io.github.contabo4j.images.testkit.MutableClock;
+import io.github.contabo4j.images.testkit.SpecValidator;
+import io.github.contabo4j.images.testkit.transport.SpecCheckedTraffic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.ServerSocket;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The {@link FaultMatrixContract} for an HTTP transport, against WireMock: a transport extends this
+ * class with the one hook {@link #newClient}, which builds the client the way a user would, with its
+ * builder's default resilience decorator.
+ *
+ * <pre>{@code
+ * class JdkFaultMatrixTest extends WireFaultMatrixContract {
+ *   @Override
+ *   protected ImagesPort newClient(String baseUri, TokenSource tokens, ProxySelector proxy,
+ *       ResiliencePolicy policy, Sleeper sleeper, Clock clock) {
+ *     return JdkImagesClient.builder().baseUri(baseUri).tokenSource(tokens).proxy(proxy)
+ *         .resilience(policy).sleeper(sleeper).clock(clock).build();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p><b>How faults are scripted.</b> Status answers, resets, empty responses, malformed chunks and
+ * random bytes are WireMock stubs chained in a scenario, one stub per request, ahead of the normal
+ * answer; a slow answer is the normal answer with a fixed delay. For a {@code GET} whose connection
+ * dies before the first byte, each failed attempt consumes {@link
+ * #getSendsWhenTheConnectionDiesBeforeTheFirstByte()} stubs, because a client that re-sends such a
+ * {@code GET} by itself puts that many requests on the wire per attempt.
+ *
+ * <p><b>Refused connections</b> need a server that is not there for some attempts and there for
+ * the next. The client is given a {@link ProxySelector} that, while attempts are to be refused,
+ * names an HTTP proxy on a closed local port (so the connect is refused and nothing is sent) and
+ * otherwise says {@link Proxy#NO_PROXY}. Attempts are counted by the {@link TokenSource}, which the
+ * wire layer asks exactly once per attempt, so a client's own reconnect within one attempt does not
+ * move the count.
+ *
+ * <p><b>Virtual send times.</b> The token source also stamps each attempt: the token is {@code
+ * matrix-attempt-N}, and attempt N's virtual time is the clock's reading when the token was drawn.
+ * WireMock's journal then maps each request to the virtual time of its attempt through its {@code
+ * Authorization} header.
+ *
+ * <p><b>Server and spec check.</b> One WireMock server per test class, on a dynamic port, with
+ * cleartext HTTP/2 off; reset before each row. After each row every request WireMock received is
+ * validated against the vendor spec ({@link SpecCheckedTraffic}). Answers are not: the matrix
+ * answers statuses the spec does not list for every operation, and faults, on purpose.
+ */
+public abstract class WireFaultMatrixContract extends FaultMatrixContract {
+
+  /** The one WireMock server of the test class. */
+  @RegisterExtension
+  protected static final WireMockExtension WIRE_MOCK = WireMockExtension.newInstance()
+      .options(options().dynamicPort().http2PlainDisabled(true))
+      .build();
+
+  private static final String JSON = "application/json";
+  private static final String TOKEN_PREFIX = "matrix-attempt-";
+  private static final SocketAddress CLOSED_PORT = closedPort();
+
+  private static @Nullable SpecCheckedTraffic traffic;
+
+  private final Attempts attempts = new Attempts();
+  private final Map<ImagesOperation, ResponseDefinitionBuilder> answers = new ConcurrentHashMap<>();
+  private int scenarios;
+
+  /**
+   * The hook: builds the transport's client with its builder's default resilience decorator and
+   * exactly these settings. The suite closes it after the row if it is {@link AutoCloseable}.
+   *
+   * @param baseUri WireMock's base URL
+   * @param tokens the token source; must be asked once per attempt, as the wire layer does
+   * @param proxy the proxy selector that refuses scripted attempts; must be consulted per request
+   * @param policy the resilience policy; its {@code attemptTimeout} is the request timeout
+   * @param sleeper the decorator's sleeper
+   * @param clock the decorator's and the wire's clock
+   * @return the client
+   */
+  protected abstract ImagesPort newClient(String baseUri, TokenSource tokens, ProxySelector proxy,
+      ResiliencePolicy policy, Sleeper sleeper, Clock clock);
+
+  @BeforeAll
+  static void loadSpec() {
+    traffic = new SpecCheckedTraffic(SpecValidator.load());
+  }
+
+  @Override
+  protected final ImagesPort newPort(ResiliencePolicy policy, Sleeper sleeper, Clock clock) {
+    return newClient(WIRE_MOCK.baseUrl(), attempts, attempts.proxy, policy, sleeper, clock);
+  }
+
+  @Override
+  protected void begin(MutableClock clock, Image image) {
+    WIRE_MOCK.resetAll();
+    attempts.reset(clock);
+    answers.clear();
+    answers.put(ImagesOperation.RETRIEVE_IMAGE, json(200, ServerWire.image(image)));
+    answers.put(ImagesOperation.CREATE_CUSTOM_IMAGE,
+        json(201, ServerWire.created(new CreatedImage(image.imageId(), image.tenantId(), image.customerId(), false))));
+    answers.forEach((operation, answer) -> WIRE_MOCK.stubFor(request(operation).atPriority(10).willReturn(answer)));
+  }
+
+  @Override
+  protected void end() {
+    if (traffic == null) {
+      throw new IllegalStateException("the spec was not loaded");
+    }
+    traffic.assertConforms(WIRE_MOCK.getAllServeEvents(), false);
+  }
+
+  @Override
+  protected void script(ImagesOperation operation, int attemptCount, MatrixFault fault) {
+    if (fault.kind() == MatrixFault.Kind.CONNECTION_REFUSED) {
+      attempts.refuseNext(attemptCount);
+      return;
+    }
+    String scenario = "matrix-" + (++scenarios);
+    int stubs = attemptCount * sendsPerAttempt(operation, fault);
+    for (int i = 0; i < stubs; i++) {
+      WIRE_MOCK.stubFor(request(operation)
+          .inScenario(scenario)
+          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "served " + i)
+          .willSetStateTo("served " + (i + 1))
+          .atPriority(1)
+          .willReturn(answer(operation, fault)));
+    }
+  }
+
+  @Override
+  protected List<Received> received(ImagesOperation operation) {
+    return WIRE_MOCK.findAll(requested(operation)).stream()
+        .sorted(Comparator.comparingInt(WireFaultMatrixContract::attemptOf))
+        .map(r -> new Received(r.getHeader("x-request-id"), r.getHeader("x-trace-id"), attempts.at(attemptOf(r))))
+        .toList();
+  }
+
+  private ResponseDefinitionBuilder answer(ImagesOperation operation, MatrixFault fault) {
+    switch (fault.kind()) {
+      case STATUS:
+        ResponseDefinitionBuilder error = json(fault.status(), ServerWire.error(fault.status(), fault.message()));
+        return fault.retryAfter() == null ? error : error.withHeader("Retry-After", fault.retryAfter());
+      case CONNECTION_RESET:
+        return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+      case EMPTY_RESPONSE:
+        return aResponse().withFault(Fault.EMPTY_RESPONSE);
+      case MALFORMED_RESPONSE_CHUNK:
+        return aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK);
+      case RANDOM_DATA_THEN_CLOSE:
+        return aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE);
+      case SLOW_ANSWER:
+        ResponseDefinitionBuilder answer = answers.get(operation);
+        if (answer == null) {
+          throw new IllegalArgumentException("no normal answer to delay for " + operation);
+        }
+        return ResponseDefinitionBuilder.like(answer.build()).withFixedDelay((int) fault.delay().toMillis());
+      default:
+        throw new IllegalArgumentException("not a WireMock answer: " + fault);
+    }
+  }
+
+  private static ResponseDefinitionBuilder json(int status, byte[] body) {
+    return aResponse().withStatus(status).withHeader("Content-Type", JSON).withBody(body);
+  }
+
+  private static MappingBuilder request(ImagesOperation operation) {
+    String image = ImagesWire.imagePath(IMAGE.imageId());
+    switch (operation) {
+      case CREATE_CUSTOM_IMAGE:
+        return post(urlEqualTo(ImagesWire.IMAGES_PATH));
+      case RETRIEVE_IMAGE_LIST:
+        return get(urlPathEqualTo(ImagesWire.IMAGES_PATH));
+      case RETRIEVE_IMAGE:
+        return get(urlEqualTo(image));
+      case UPDATE_IMAGE:
+        return patch(urlEqualTo(image));
+      case DELETE_IMAGE:
+        return delete(urlEqualTo(image));
+      case RETRIEVE_CUSTOM_IMAGES_STATS:
+        return get(urlEqualTo(ImagesWire.STATS_PATH));
+      case RETRIEVE_IMAGE_AUDITS_LIST:
+        return get(urlPathEqualTo(ImagesWire.AUDITS_PATH));
+      default:
+        throw new IllegalArgumentException("unknown operation " + operation);
+    }
+  }
+
+  private static RequestPatternBuilder requested(ImagesOperation operation) {
+    return RequestPatternBuilder.like(request(operation).build().getRequest());
+  }
+
+  /** The attempt number a request's bearer token carries. */
+  private static int attemptOf(LoggedRequest request) {
+    String authorization = request.getHeader("Authorization");
+    String prefix = "Bearer " + TOKEN_PREFIX;
+    if (authorization == null || !authorization.startsWith(prefix)) {
+      throw new AssertionError("a request without an attempt token: " + authorization);
+    }
+    return Integer.parseInt(authorization.substring(prefix.length()));
+  }
+
+  private static SocketAddress closedPort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return new InetSocketAddress("127.0.0.1", socket.getLocalPort());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Counts and stamps attempts through their tokens, and refuses the scripted ones. */
+  private static final class Attempts implements TokenSource {
+    private final AtomicInteger drawn = new AtomicInteger();
+    private final AtomicInteger refuseThrough = new AtomicInteger();
+    private final Map<Integer, Instant> sentAt = new ConcurrentHashMap<>();
+    private volatile Clock clock = Clock.systemUTC();
+
+    final ProxySelector proxy = new ProxySelector() {
+      @Override
+      public List<Proxy> select(URI uri) {
+        return drawn.get() <= refuseThrough.get()
+            ? List.of(new Proxy(Proxy.Type.HTTP, CLOSED_PORT))
+            : List.of(Proxy.NO_PROXY);
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress address, IOException e) {
+        // Expected for the scripted refusals; the attempt fails and the decorator decides.
+      }
+    };
+
+    void reset(Clock rowClock) {
+      clock = rowClock;
+      drawn.set(0);
+      refuseThrough.set(0);
+      sentAt.clear();
+    }
+
+    void refuseNext(int count) {
+      refuseThrough.set(drawn.get() + count);
+    }
+
+    Instant at(int attempt) {
+      Instant at = sentAt.get(attempt);
+      if (at == null) {
+        throw new AssertionError("no attempt " + attempt + " was drawn");
+      }
+      return at;
+    }
+
+    @Override
+    public String accessToken() {
+      int attempt = drawn.incrementAndGet();
+      sentAt.put(attempt, clock.instant());
+      return TOKEN_PREFIX + attempt;
+    }
+
+    @Override
+    public String toString() {
+      return "Attempts{drawn=" + drawn.get() + "}";
+    }
+  }
+}
