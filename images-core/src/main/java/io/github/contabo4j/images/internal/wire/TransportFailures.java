@@ -91,12 +91,13 @@ public final class TransportFailures {
   /**
    * Bytes came back but were not HTTP: a bad status line or a broken chunk. The JDK reports these
    * as IOExceptions naming the part ("parsing HTTP/1.1 status line", "Illegal character in chunk
-   * size"); Apache HttpClient as ProtocolException, MalformedChunkCodingException or
-   * TruncatedChunkException.
+   * size"); Apache HttpClient as ProtocolException, ParseException (a bad status or header line,
+   * under a ClientProtocolException), MalformedChunkCodingException or TruncatedChunkException.
    */
   private static boolean isGarbledAnswer(Throwable t) {
     return hasInChain(t, java.net.ProtocolException.class)
         || named(t, "ProtocolException")
+        || named(t, "ParseException")
         || named(t, "MalformedChunkCodingException")
         || named(t, "TruncatedChunkException")
         || messageContains(t, "status line")

@@ -9,9 +9,12 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.DefaultHttpResponseParserFactory;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +40,12 @@ public final class Hc5Clients {
       @Nullable ProxySelector proxy,
       @Nullable SSLContext sslContext) {
     PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+        // Core's strict parser, not the client's LenientHttpResponseParser: that one skips lines that
+        // are not a status line, so bytes that are not HTTP followed by a close read as "no response"
+        // (NoHttpResponseException) instead of a malformed one, as the JDK transport reports them.
+        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+            .responseParserFactory(new DefaultHttpResponseParserFactory(Http1Config.DEFAULT))
+            .build())
         .setMaxConnTotal(maxConnections)
         .setMaxConnPerRoute(maxConnections)
         .setDefaultConnectionConfig(ConnectionConfig.custom()
