@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.testkit.internal.http.ApiHandler;
+import io.github.contabo4j.images.testkit.internal.http.SpecCheck;
 import io.github.contabo4j.images.testkit.internal.http.TokenEndpoint;
 import io.github.contabo4j.images.testkit.internal.http.TokenStore;
 import java.io.IOException;
@@ -71,6 +72,11 @@ import org.jspecify.annotations.Nullable;
  * needs no extra dependency; it starts in milliseconds; and it gives full control of the connection,
  * which a faithful "answer lost" needs: an exchange is closed before any byte of an answer is sent.
  *
+ * <p><b>Spec validation</b>, opt-in with {@link Builder#validateAgainst(SpecValidator)}: every API
+ * exchange is then checked against the vendor spec before its answer is sent, and {@link
+ * #assertNoSpecViolations()} fails a test that saw a violation. The rule for what is checked is
+ * written once, on that builder method.
+ *
  * <p>Bound to {@code 127.0.0.1} only. Thread-safe; handlers run on a cached pool of daemon threads.
  * After {@link #close()} every method but {@code close()} throws {@link IllegalStateException}, and
  * the port is free again.
@@ -88,6 +94,7 @@ public final class FakeImagesServer implements AutoCloseable {
   private final TokenStore tokens;
   private final TokenEndpoint tokenEndpoint;
   private final List<RecordedRequest> requests = new ArrayList<>();
+  private final @Nullable SpecCheck specCheck;
   private volatile boolean closed;
 
   /**
@@ -122,7 +129,9 @@ public final class FakeImagesServer implements AutoCloseable {
     this.token = first;
     this.tokens = new TokenStore(accepted, b.tokenLifetime, b.refreshTokenLifetime, b.clock);
     this.tokenEndpoint = new TokenEndpoint(tokens, b.clientId, b.clientSecret, b.username, b.password);
-    ApiHandler api = new ApiHandler(b.backend, tokens, this::record);
+    // SpecCheck, and with it the optional validator library, is loaded only when asked for.
+    this.specCheck = b.validator == null ? null : new SpecCheck(b.validator);
+    ApiHandler api = new ApiHandler(b.backend, tokens, this::record, specCheck);
     try {
       server = HttpServer.create(new InetSocketAddress(loopback(), b.port), 0);
     } catch (IOException e) {
@@ -257,6 +266,32 @@ public final class FakeImagesServer implements AutoCloseable {
     tokens.revokeIssued();
   }
 
+  /**
+   * Every spec violation seen so far, oldest first, one line each: {@code METHOD /path?query ->
+   * status: key: message} (never a header or body value).
+   *
+   * @return a snapshot; empty when every exchange conformed
+   * @throws IllegalStateException if the server was not built with {@link
+   *     Builder#validateAgainst(SpecValidator)}, or is closed
+   */
+  public List<String> specViolations() {
+    return validating().violations();
+  }
+
+  /**
+   * Fails when any exchange so far broke the vendor spec.
+   *
+   * @throws AssertionError listing every violation
+   * @throws IllegalStateException if the server was not built with {@link
+   *     Builder#validateAgainst(SpecValidator)}, or is closed
+   */
+  public void assertNoSpecViolations() {
+    List<String> found = specViolations();
+    if (!found.isEmpty()) {
+      throw new AssertionError("the HTTP face saw traffic that breaks the vendor spec:\n  " + String.join("\n  ", found));
+    }
+  }
+
   /** Stops the server at once and frees its port; later calls to any other method throw. Idempotent. */
   @Override
   public void close() {
@@ -278,6 +313,14 @@ public final class FakeImagesServer implements AutoCloseable {
     synchronized (requests) {
       requests.add(new RecordedRequest(method, path, query, requestId, traceId, status));
     }
+  }
+
+  private SpecCheck validating() {
+    open();
+    if (specCheck == null) {
+      throw new IllegalStateException("spec validation is off: build the server with validateAgainst(SpecValidator)");
+    }
+    return specCheck;
   }
 
   private void open() {
@@ -327,6 +370,7 @@ public final class FakeImagesServer implements AutoCloseable {
     private Duration tokenLifetime = Duration.ofSeconds(300);
     private Duration refreshTokenLifetime = Duration.ofSeconds(1800);
     private Clock clock = Clock.systemUTC();
+    private @Nullable SpecValidator validator;
 
     private Builder(ImagesPort backend) {
       this.backend = backend;
@@ -418,6 +462,40 @@ public final class FakeImagesServer implements AutoCloseable {
     }
 
     /**
+     * Validates every API exchange against the vendor spec; read the outcome with {@link
+     * FakeImagesServer#specViolations()} or {@link FakeImagesServer#assertNoSpecViolations()}. Needs
+     * {@code swagger-request-validator-core} on the classpath. Off by default.
+     *
+     * <p><b>What is validated.</b> Each exchange is checked on the handler thread just before its
+     * answer is sent, so a violation is recorded before the client has its answer:
+     *
+     * <ul>
+     *   <li><b>Every request</b> to the API, including one the face rejects (unknown path, missing
+     *       or unknown bearer, bad {@code x-request-id}, bad media type, query or body). A request
+     *       the face rejects because it breaks the spec is reported as the violation it is: in a
+     *       validated test no client should send one. A request rejected for a reason the spec
+     *       cannot see, such as a well-formed but unknown bearer or a quota, validates cleanly, so
+     *       such tests need no opt-out.
+     *   <li><b>Every answer</b>, with {@link SpecValidator}'s one relaxation: the spec documents no
+     *       error statuses but create's 415, so other error answers are checked only where the spec
+     *       says something about them.
+     *   <li><b>A dropped connection</b> (a scripted lost answer) has no answer: its request alone
+     *       is checked.
+     *   <li><b>The token endpoint</b> is not part of the Images spec and is not validated.
+     * </ul>
+     *
+     * <p>A test that sends off-spec requests on purpose leaves validation off, or asserts on
+     * {@link FakeImagesServer#specViolations()}.
+     *
+     * @param validator the vendor-spec validator; load it once and share it, it is thread-safe
+     * @return this builder
+     */
+    public Builder validateAgainst(SpecValidator validator) {
+      this.validator = Objects.requireNonNull(validator, "validator == null");
+      return this;
+    }
+
+    /**
      * Binds and starts the server.
      *
      * @return the running server
@@ -430,6 +508,7 @@ public final class FakeImagesServer implements AutoCloseable {
     @Override
     public String toString() {
       return "FakeImagesServer.Builder{port=" + port + ", staticTokens=" + staticTokens.size()
+          + ", validated=" + (validator != null)
           + ", tokenLifetime=" + tokenLifetime + ", refreshTokenLifetime=" + refreshTokenLifetime + "}";
     }
 

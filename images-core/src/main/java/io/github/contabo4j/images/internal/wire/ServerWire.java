@@ -335,7 +335,8 @@ public final class ServerWire {
   /**
    * Writes a page of images ({@code ListImageResponse}) with its links and pagination.
    *
-   * @param page the page; its pagination is used, its links are rebuilt from {@code query}
+   * @param page the page; its pagination is used, and its links when it has a {@code self} link,
+   *     else they are built from {@code query}
    * @param query the query that was answered
    * @return the body
    */
@@ -347,7 +348,8 @@ public final class ServerWire {
   /**
    * Writes a page of audit entries ({@code ImageAuditResponse}) with its links and pagination.
    *
-   * @param page the page; its pagination is used, its links are rebuilt from {@code query}
+   * @param page the page; its pagination is used, and its links when it has a {@code self} link,
+   *     else they are built from {@code query}
    * @param query the query that was answered
    * @return the body
    */
@@ -417,7 +419,11 @@ public final class ServerWire {
       items.add(filled(item, required));
     }
     Pagination pagination = page.pagination();
-    PageLinks links = links(path, pagination.page(), pagination.totalPages(), queryOfPage);
+    // The backend's own links win: only it knows the effective page size, which the service's
+    // links always carry, also when the request left it out.
+    PageLinks links = page.links().self() != null
+        ? page.links()
+        : links(path, pagination.page(), pagination.totalPages(), queryOfPage);
     return write(new DataEnvelope<>(items, links, pagination));
   }
 

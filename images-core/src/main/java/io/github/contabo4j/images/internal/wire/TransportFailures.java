@@ -94,13 +94,14 @@ public final class TransportFailures {
   /**
    * Bytes came back but were not HTTP: a bad status line or a broken chunk. The JDK reports these
    * as IOExceptions naming the part ("parsing HTTP/1.1 status line", "Illegal character in chunk
-   * size"); Apache HttpClient as ProtocolException, ClientProtocolException (a status line that does
-   * not parse), MalformedChunkCodingException or TruncatedChunkException.
+   * size"); Apache HttpClient as ProtocolException, ParseException or ClientProtocolException (a
+   * bad status or header line), MalformedChunkCodingException or TruncatedChunkException.
    */
   private static boolean isGarbledAnswer(Throwable t) {
     return hasInChain(t, java.net.ProtocolException.class)
         || named(t, "ProtocolException")
         || named(t, "ClientProtocolException")
+        || named(t, "ParseException")
         || named(t, "MalformedChunkCodingException")
         || named(t, "TruncatedChunkException")
         || messageContains(t, "status line")

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.function.Executable;
  * docs/ASSUMPTIONS.md} and {@link FakeImages}), the ids every exception carries, bad input stopped
  * before it reaches the service, and scripted faults surfacing as the facts they stand for.
  *
- * <p>Skippable: the refused-connection and lost-answer tests run only while {@link
- * #reproducesTransportFaults()} is true.
+ * <p>Skippable: the lost-answer test runs only while {@link #reproducesTransportFaults()} is true,
+ * the refused-connection test only while {@link #reproducesRefusedConnections()} is.
  */
 public abstract class ErrorsAndValidationContract extends PortContract {
   private static final String UNKNOWN_ID = "6f1e6d8e-1d1c-4a43-9d2b-7e1f0a9f0000";
@@ -224,7 +224,7 @@ public abstract class ErrorsAndValidationContract extends PortContract {
 
   @Test
   void aRefusedConnectionAppliesNothing() {
-    assumeTrue(reproducesTransportFaults(), "this adapter does not reproduce transport faults");
+    assumeTrue(reproducesRefusedConnections(), "this adapter does not reproduce refused connections");
     fake().faults().next(ImagesOperation.CREATE_CUSTOM_IMAGE).connectionRefused();
 
     ImagesTransportException e = assertThrows(ImagesTransportException.class,

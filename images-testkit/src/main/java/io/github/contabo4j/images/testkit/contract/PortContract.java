@@ -26,8 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
  * class JdkCrudLifecycleTest extends CrudLifecycleContract {
  *   @Override
  *   protected ImagesPort portFor(FakeImages fake) throws Exception {
- *     FakeImagesServer server = closeAfterTest(FakeImagesServer.start(fake));   // closed after the test
- *     return JdkImagesClient.builder().baseUri(server.uri()).token(server.token()).build();
+ *     FakeImagesServer server = HttpFaceFixture.start(fake, this::closeAfterTest); // validated, closed after the test
+ *     return JdkImagesClient.builder().baseUri(server.baseUri()).token(server.token())
+ *         .resilience(ResiliencePolicy.none()).build();
  *   }
  * }
  * }</pre>
@@ -70,15 +71,32 @@ public abstract class PortContract {
   /**
    * Whether the port reproduces the fake's scripted <em>transport</em> faults (a refused connection,
    * an answer lost after the operation was applied) as the same {@code ImagesTransportException}
-   * delivery facts. True by default; an HTTP-backed adapter whose server cannot refuse a connection
-   * it already accepted overrides this to return false, which skips the tests that need it ({@code
-   * ErrorsAndValidationContract}: refused connection, lost answer; {@code AuditContract}: lost
-   * create answer still audited). Service-status faults (429, 5xx) are always tested.
+   * delivery facts. True by default; an adapter that cannot reproduce them overrides this to return
+   * false, which skips the tests that need them ({@code ErrorsAndValidationContract}: refused
+   * connection, lost answer; {@code AuditContract}: lost create answer still audited). An adapter
+   * that reproduces lost answers but not refused connections, as every client of {@code
+   * FakeImagesServer} does, overrides {@link #reproducesRefusedConnections()} instead.
+   * Service-status faults (429, 5xx) are always tested.
    *
    * @return true to run the transport-fault tests
    */
   protected boolean reproducesTransportFaults() {
     return true;
+  }
+
+  /**
+   * Whether the port reproduces the fake's scripted <em>refused connection</em> as {@code
+   * CONNECT_FAILED} / {@code NOT_SENT}. Defaults to {@link #reproducesTransportFaults()}. An
+   * HTTP-backed adapter returns false: its server has already accepted the connection when the fake
+   * decides to refuse it, so the most it can do is drop it, which a client rightly reports as {@code
+   * MAYBE_PROCESSED}. Such an adapter still reproduces lost answers, so it keeps {@link
+   * #reproducesTransportFaults()} true and overrides only this ({@code ErrorsAndValidationContract}:
+   * refused connection).
+   *
+   * @return true to run the refused-connection test
+   */
+  protected boolean reproducesRefusedConnections() {
+    return reproducesTransportFaults();
   }
 
   @BeforeEach
@@ -90,11 +108,11 @@ public abstract class PortContract {
 
   @AfterEach
   final void closeContractResources() throws Exception {
-    Exception failure = null;
+    Throwable failure = null;
     while (!closeables.isEmpty()) {
       try {
         closeables.pop().close();
-      } catch (Exception e) {
+      } catch (Exception | AssertionError e) { // a cleanup may assert, e.g. HttpFaceFixture's spec check
         if (failure == null) {
           failure = e;
         } else {
@@ -102,8 +120,11 @@ public abstract class PortContract {
         }
       }
     }
+    if (failure instanceof AssertionError) {
+      throw (AssertionError) failure;
+    }
     if (failure != null) {
-      throw failure;
+      throw (Exception) failure;
     }
   }
 

@@ -93,7 +93,8 @@ import org.junit.jupiter.api.function.Executable;
  * class JdkTransportWireTest extends TransportWireContract {
  *   @Override
  *   protected ImagesPort newPort(String baseUri, TokenSource tokens, @Nullable String traceId) {
- *     return JdkImagesClient.builder().baseUri(baseUri).tokenSource(tokens).traceId(traceId).build();
+ *     return JdkImagesClient.builder().baseUri(baseUri).tokenSource(tokens).traceId(traceId)
+ *         .resilience(ResiliencePolicy.none()).build();
  *   }
  * }
  * }</pre>

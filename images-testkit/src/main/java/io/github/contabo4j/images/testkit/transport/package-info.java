@@ -1,8 +1,9 @@
 /**
- * Wire-level contract suites for transports: abstract JUnit 5 classes, run against WireMock, that
- * every HTTP transport extends with one hook, so the JDK and Feign transports are proven by the same
- * tests. Needs {@code wiremock-standalone}, {@code swagger-request-validator-core} and JUnit Jupiter on
- * the test classpath (optional dependencies of the testkit).
+ * Contract suites for transports, so the JDK and Feign transports are proven by the same tests:
+ * {@link io.github.contabo4j.images.testkit.transport.TransportWireContract}, the wire level against
+ * WireMock, and {@link io.github.contabo4j.images.testkit.transport.TransportBuilderContract}, the
+ * builder rules both share. Needs {@code wiremock-standalone}, {@code swagger-request-validator-core}
+ * and JUnit Jupiter on the test classpath (optional dependencies of the testkit).
  */
 @NullMarked
 package io.github.contabo4j.images.testkit.transport;

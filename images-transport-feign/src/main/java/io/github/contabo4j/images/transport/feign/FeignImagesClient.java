@@ -19,6 +19,9 @@ import io.github.contabo4j.images.transport.feign.internal.FeignImagesPort;
 import io.github.contabo4j.images.transport.feign.internal.Hc5Clients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +47,11 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
   private final ImagesPort port;
   private final @Nullable CloseableHttpClient ownedClient;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final String description;
+  private final URI baseUri;
+  private final Duration requestTimeout;
+  private final @Nullable Duration connectTimeout;
+  private final String userAgent;
+  private final @Nullable String traceId;
 
   private FeignImagesClient(Builder builder, TransportBuilder.Settings settings) {
     CloseableHttpClient http = builder.httpClient;
@@ -52,13 +59,18 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
       http = Hc5Clients.create(settings.connectTimeout(), settings.requestTimeout(), builder.maxConnections,
           settings.proxy(), settings.sslContext());
       ownedClient = http;
+      connectTimeout = settings.connectTimeout();
     } else {
       Hc5Clients.requireNoAutomaticRetries(http);
       ownedClient = null;
+      connectTimeout = null; // the caller's client has its own
     }
+    this.baseUri = settings.baseUri();
+    this.requestTimeout = settings.requestTimeout();
+    this.userAgent = settings.userAgent();
+    this.traceId = settings.traceId();
     this.port = settings.decorate(new FeignImagesPort(settings.wire(), new ApacheHttp5Client(http),
         settings.baseUri().toString(), settings.connectTimeout(), settings.requestTimeout()));
-    this.description = "FeignImagesClient{baseUri=" + settings.baseUri() + "}";
   }
 
   /** A builder with every default. */
@@ -108,6 +120,31 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
     return port().retrieveImageAuditsList(query, context);
   }
 
+  /** The base URI every request path is appended to. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /** The time one attempt may take, from sending to the last body byte. */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** The connect timeout of the Apache client this adapter built; empty for a caller-supplied one. */
+  public Optional<Duration> connectTimeout() {
+    return Optional.ofNullable(connectTimeout);
+  }
+
+  /** The {@code User-Agent} every request carries. */
+  public String userAgent() {
+    return userAgent;
+  }
+
+  /** The client-wide {@code x-trace-id}, used when a call's {@link CallContext} carries none. */
+  public Optional<String> traceId() {
+    return Optional.ofNullable(traceId);
+  }
+
   /** Closes the Apache client if this adapter created it. Idempotent. */
   @Override
   public void close() {
@@ -122,7 +159,8 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
 
   @Override
   public String toString() {
-    return description;
+    return "FeignImagesClient{baseUri=" + baseUri + ", requestTimeout=" + requestTimeout
+        + (closed.get() ? ", closed" : "") + "}";
   }
 
   /** Builds a {@link FeignImagesClient}. Settings shared with the JDK transport are inherited. */
@@ -152,7 +190,10 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
     /**
      * A caller-supplied Apache client, which this adapter never closes. It must be built with {@code
      * disableAutomaticRetries()} (checked: otherwise Apache would re-send requests behind the
-     * library's own retry layer); redirects are switched off per request.
+     * library's own retry layer); redirects are switched off per request. Its response parser is its
+     * own: Apache's default, lenient one skips lines that are not a status line, so an answer of
+     * random bytes then a close fails as {@code CONNECTION_CLOSED} where the client this builder
+     * makes (on core's strict parser) reports {@code MALFORMED_RESPONSE}, as the JDK transport does.
      *
      * @param httpClient the client
      * @return this builder

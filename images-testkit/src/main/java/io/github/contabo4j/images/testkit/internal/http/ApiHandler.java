@@ -15,8 +15,10 @@ import io.github.contabo4j.images.internal.wire.ImagesWire;
 import io.github.contabo4j.images.internal.wire.ServerWire;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -49,9 +51,37 @@ public final class ApiHandler implements HttpHandler {
         String method, String path, String query, @Nullable String requestId, @Nullable String traceId, int status);
   }
 
+  /**
+   * Sees every API exchange whole, just before its answer is sent (or its connection dropped), so
+   * that whatever it records is there before the client has its answer.
+   */
+  @FunctionalInterface
+  public interface Inspector {
+    /**
+     * Inspects an exchange.
+     *
+     * @param method the HTTP method
+     * @param pathAndQuery the raw path with its raw query, if any
+     * @param requestHeaders the request headers (they hold the bearer: never log them)
+     * @param requestBody the request body, or null when it was empty or too large
+     * @param status the status answered, or {@link #ABORTED}
+     * @param responseHeaders the answer's headers, empty when aborted
+     * @param responseBody the answer's body, or null for none
+     */
+    void inspect(
+        String method,
+        String pathAndQuery,
+        Map<String, List<String>> requestHeaders,
+        byte @Nullable [] requestBody,
+        int status,
+        Map<String, List<String>> responseHeaders,
+        byte @Nullable [] responseBody);
+  }
+
   private final ImagesPort backend;
   private final TokenStore tokens;
   private final Recorder recorder;
+  private final @Nullable Inspector inspector;
 
   /**
    * Creates the handler.
@@ -59,11 +89,13 @@ public final class ApiHandler implements HttpHandler {
    * @param backend the port that does the work
    * @param tokens the accepted bearers
    * @param recorder where exchanges are recorded
+   * @param inspector what sees each exchange whole, or null
    */
-  public ApiHandler(ImagesPort backend, TokenStore tokens, Recorder recorder) {
+  public ApiHandler(ImagesPort backend, TokenStore tokens, Recorder recorder, @Nullable Inspector inspector) {
     this.backend = backend;
     this.tokens = tokens;
     this.recorder = recorder;
+    this.inspector = inspector;
   }
 
   @Override
@@ -73,8 +105,13 @@ public final class ApiHandler implements HttpHandler {
     String query = exchange.getRequestURI().getRawQuery();
     String requestId = exchange.getRequestHeaders().getFirst(ImagesWire.REQUEST_ID);
     String traceId = exchange.getRequestHeaders().getFirst(ImagesWire.TRACE_ID);
-    Answer answer = answer(exchange, method, path, query, requestId, traceId);
+    // Read first, whatever the answer: the inspector sees the request as it was sent.
+    byte[] body = Exchanges.readBody(exchange);
+    Answer answer = answer(exchange, method, path, query, requestId, traceId, body);
     recorder.record(method, path, query == null ? "" : query, requestId, traceId, answer.status());
+    if (inspector != null) {
+      inspect(inspector, exchange, method, query == null ? path : path + "?" + query, body, answer);
+    }
     try {
       if (answer.status() == ABORTED) {
         Exchanges.abort(exchange);
@@ -92,8 +129,8 @@ public final class ApiHandler implements HttpHandler {
       String path,
       @Nullable String query,
       @Nullable String requestId,
-      @Nullable String traceId)
-      throws IOException {
+      @Nullable String traceId,
+      byte @Nullable [] body) {
     List<ImagesOperation> operations = ServerWire.operationsAt(path);
     if (operations.isEmpty()) {
       return Answer.error(404, "Cannot " + method + " " + path);
@@ -119,7 +156,6 @@ public final class ApiHandler implements HttpHandler {
     } catch (InvalidRequestException e) {
       return Answer.error(400, e.getMessage());
     }
-    byte[] body = Exchanges.readBody(exchange);
     if (body == null) {
       return Answer.error(413, "Payload Too Large");
     }
@@ -139,6 +175,19 @@ public final class ApiHandler implements HttpHandler {
     } catch (RuntimeException e) {
       return Answer.error(500, "Internal Server Error: " + e.getClass().getSimpleName());
     }
+  }
+
+  private static void inspect(Inspector inspector, HttpExchange exchange, String method, String pathAndQuery,
+      byte @Nullable [] body, Answer answer) {
+    Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+    if (answer.status() != ABORTED) {
+      responseHeaders.putAll(exchange.getResponseHeaders());
+      if (answer.body() != null) {
+        responseHeaders.put("Content-Type", List.of(Exchanges.JSON));
+      }
+    }
+    inspector.inspect(method, pathAndQuery, Map.copyOf(exchange.getRequestHeaders()),
+        body == null || body.length == 0 ? null : body, answer.status(), responseHeaders, answer.body());
   }
 
   private byte @Nullable [] call(

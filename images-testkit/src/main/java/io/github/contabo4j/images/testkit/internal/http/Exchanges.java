@@ -13,6 +13,9 @@ final class Exchanges {
   /** The largest request body accepted. */
   static final int MAX_BODY = 1 << 20;
 
+  /** The media type of every body the face answers with. */
+  static final String JSON = "application/json";
+
   private Exchanges() {}
 
   /**
@@ -52,7 +55,7 @@ final class Exchanges {
       exchange.close();
       return;
     }
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("Content-Type", JSON);
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

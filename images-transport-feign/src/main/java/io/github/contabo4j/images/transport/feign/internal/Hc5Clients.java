@@ -13,6 +13,7 @@ import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultHttpResponseParserFactory;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
@@ -39,10 +40,11 @@ public final class Hc5Clients {
       @Nullable ProxySelector proxy,
       @Nullable SSLContext sslContext) {
     PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
-        // Apache's default (lenient) parser skips bytes that are not a status line and then reports
-        // "no response"; the strict one reports them as a protocol error, as the JDK client does.
+        // Core's strict parser, not the client's LenientHttpResponseParser: that one skips lines that
+        // are not a status line, so bytes that are not HTTP followed by a close read as "no response"
+        // (NoHttpResponseException) instead of a malformed one, as the JDK transport reports them.
         .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-            .responseParserFactory(DefaultHttpResponseParserFactory.INSTANCE)
+            .responseParserFactory(new DefaultHttpResponseParserFactory(Http1Config.DEFAULT))
             .build())
         .setMaxConnTotal(maxConnections)
         .setMaxConnPerRoute(maxConnections)

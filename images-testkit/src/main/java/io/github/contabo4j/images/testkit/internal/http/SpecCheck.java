@@ -1,0 +1,65 @@
+package io.github.contabo4j.images.testkit.internal.http;
+
+import io.github.contabo4j.images.testkit.SpecValidator;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Validates every API exchange the face serves against the vendor spec and keeps the violations, one
+ * line each, naming the exchange ({@code METHOD /path?query -> status}) but never a header or body
+ * value. What is validated is decided here and documented on {@code
+ * FakeImagesServer.Builder#validateAgainst}. Thread-safe.
+ */
+public final class SpecCheck implements ApiHandler.Inspector {
+  private final SpecValidator validator;
+  private final List<String> violations = new ArrayList<>();
+
+  /**
+   * Creates the check.
+   *
+   * @param validator the loaded vendor-spec validator
+   */
+  public SpecCheck(SpecValidator validator) {
+    this.validator = validator;
+  }
+
+  @Override
+  public void inspect(
+      String method,
+      String pathAndQuery,
+      Map<String, List<String>> requestHeaders,
+      byte @Nullable [] requestBody,
+      int status,
+      Map<String, List<String>> responseHeaders,
+      byte @Nullable [] responseBody) {
+    List<String> found = status == ApiHandler.ABORTED
+        ? validator.validateRequest(method, pathAndQuery, requestHeaders, text(requestBody))
+        : validator.validate(method, pathAndQuery, requestHeaders, text(requestBody), status, responseHeaders,
+            text(responseBody));
+    if (found.isEmpty()) {
+      return;
+    }
+    String exchange = method + " " + pathAndQuery + " -> " + (status == ApiHandler.ABORTED ? "dropped" : status);
+    synchronized (violations) {
+      found.forEach(problem -> violations.add(exchange + ": " + problem));
+    }
+  }
+
+  /**
+   * Every violation so far, oldest first.
+   *
+   * @return a snapshot
+   */
+  public List<String> violations() {
+    synchronized (violations) {
+      return List.copyOf(violations);
+    }
+  }
+
+  private static @Nullable String text(byte @Nullable [] body) {
+    return body == null ? null : new String(body, StandardCharsets.UTF_8);
+  }
+}
