@@ -2,12 +2,12 @@ package io.github.contabo4j.images.transport.feign.internal;
 
 import feign.RequestTemplate;
 import feign.Response;
-import feign.Util;
 import feign.codec.Decoder;
 import feign.codec.Encoder;
 import feign.codec.ErrorDecoder;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
 import io.github.contabo4j.images.internal.wire.WireRequest;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
@@ -69,11 +69,23 @@ final class WireCodec implements Encoder, Decoder, ErrorDecoder {
   }
 
   private static byte[] bytes(Response response) throws IOException {
-    if (response.body() == null) {
+    Response.Body body = response.body();
+    if (body == null) {
       return new byte[0];
     }
-    try (InputStream in = response.body().asInputStream()) {
-      return Util.toByteArray(in);
+    try (InputStream in = body.asInputStream()) {
+      Integer length = body.length();
+      if (length == null || length < 0) {
+        return in.readAllBytes();
+      }
+      // Content-Length known: one array of exactly that size, no growing buffer and final copy
+      // (Feign's Util.toByteArray grows a buffer and copies it: ~2.5x the body in garbage).
+      byte[] bytes = new byte[length];
+      int read = in.readNBytes(bytes, 0, length);
+      if (read < length) {
+        throw new EOFException("body ended after " + read + " of " + length + " bytes");
+      }
+      return bytes;
     }
   }
 

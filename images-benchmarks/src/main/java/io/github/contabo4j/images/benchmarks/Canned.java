@@ -1,0 +1,57 @@
+package io.github.contabo4j.images.benchmarks;
+
+import io.github.contabo4j.images.Image;
+import io.github.contabo4j.images.ImageFormat;
+import io.github.contabo4j.images.ImageListQuery;
+import io.github.contabo4j.images.ImageStats;
+import io.github.contabo4j.images.ImageStatus;
+import io.github.contabo4j.images.OsType;
+import io.github.contabo4j.images.Page;
+import io.github.contabo4j.images.PageLinks;
+import io.github.contabo4j.images.Pagination;
+import io.github.contabo4j.images.TenantId;
+import io.github.contabo4j.images.internal.wire.ServerWire;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bytes every contender gets: written once, by core's {@link ServerWire} (the same writer the
+ * testkit's HTTP fake uses), so every answer is the documented JSON. Deterministic: the same bytes on
+ * every run. Not touched by the clients, so a cold start never pays for writing these bytes.
+ */
+final class Canned {
+  /** The list query every contender sends: {@code ?size=100}. */
+  static final ImageListQuery LIST_QUERY = ImageListQuery.builder().size(Contender.PAGE_SIZE).build();
+
+  /** {@code GET /v1/compute/images?size=100}: a page of 100 custom images. */
+  static final byte[] LIST = list();
+  /** {@code GET /v1/compute/images/{IMAGE_ID}}. */
+  static final byte[] IMAGE = ServerWire.image(image(0));
+  /** {@code GET /v1/compute/images/stats}. */
+  static final byte[] STATS = ServerWire.stats(new ImageStats(TenantId.DE, "54321", Contender.PAGE_SIZE, 102_400, 25_600, 76_800));
+
+  private Canned() {}
+
+  private static byte[] list() {
+    List<Image> images = new ArrayList<>(Contender.PAGE_SIZE);
+    for (int i = 0; i < Contender.PAGE_SIZE; i++) {
+      images.add(image(i));
+    }
+    return ServerWire.imagePage(
+        new Page<>(images, new Pagination(1, Contender.PAGE_SIZE, Contender.PAGE_SIZE, 1), PageLinks.none()), LIST_QUERY);
+  }
+
+  private static Image image(int i) {
+    Instant created = Instant.parse("2024-06-03T08:00:00Z").plusSeconds(i * 60L);
+    return new Image(imageId(i), TenantId.DE, "54321", "bench-image-" + i, "benchmark image number " + i,
+        "https://images.example.com/bench-image-" + i + ".qcow2", 256, 256, OsType.LINUX, "22.04",
+        ImageFormat.QCOW2, ImageStatus.DOWNLOADED, "", false, created, created.plusSeconds(30), List.of());
+  }
+
+  /** {@link Contender#IMAGE_ID} for image 0, then ids ending in the image's number. */
+  private static String imageId(int i) {
+    String n = Integer.toString(i);
+    return Contender.IMAGE_ID.substring(0, Contender.IMAGE_ID.length() - n.length()) + n;
+  }
+}
