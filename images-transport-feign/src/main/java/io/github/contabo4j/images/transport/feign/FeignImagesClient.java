@@ -108,6 +108,11 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
     return port().retrieveImageAuditsList(query, context);
   }
 
+  @Override
+  public Image awaitDownloaded(String imageId, java.time.Duration timeout) {
+    return port().awaitDownloaded(imageId, timeout);
+  }
+
   /** Closes the Apache client if this adapter created it. Idempotent. */
   @Override
   public void close() {
