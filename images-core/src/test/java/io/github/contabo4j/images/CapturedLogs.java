@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.Logger;
@@ -61,6 +64,19 @@ public final class CapturedLogs {
   /** The formatted messages of one logger at one level. */
   public static List<String> messages(String logger, Level level) {
     return events().stream().filter(e -> e.logger().equals(logger) && e.level() == level).map(Event::message).toList();
+  }
+
+  /** Captures around each test of a class: {@code @ExtendWith(CapturedLogs.Around.class)}. */
+  public static final class Around implements BeforeEachCallback, AfterEachCallback {
+    @Override
+    public void beforeEach(ExtensionContext context) {
+      start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+      stop();
+    }
   }
 
   /** The SLF4J 2 service provider. */

@@ -13,12 +13,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.contabo4j.images.CapturedLogs;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Token renewals are logged at DEBUG with non-secret facts only; nothing logged holds a secret or token. */
+@ExtendWith(CapturedLogs.Around.class)
 class CredentialsLoggingTest {
   @RegisterExtension
   static WireMockExtension wm =
@@ -28,16 +28,6 @@ class CredentialsLoggingTest {
   private static final String REFRESH = "ref.resh-T0KEN_1";
 
   private final ManualClock clock = new ManualClock();
-
-  @BeforeEach
-  void capture() {
-    CapturedLogs.start();
-  }
-
-  @AfterEach
-  void stop() {
-    CapturedLogs.stop();
-  }
 
   private ContaboCredentials credentials() {
     return Secrets.builder(wm.baseUrl() + "/token").clock(clock).sleeper(d -> {})

@@ -17,24 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.event.Level;
 
 /** The wire log: request and response lines at DEBUG, allow-listed headers at TRACE, never a secret. */
+@ExtendWith(CapturedLogs.Around.class)
 class WireLogTest {
   private final List<WireRequest> sent = new ArrayList<>();
-
-  @BeforeEach
-  void capture() {
-    CapturedLogs.start();
-  }
-
-  @AfterEach
-  void stop() {
-    CapturedLogs.stop();
-  }
 
   private ImagesPort port(WireImagesPort.Exchange script) {
     return new WireImagesPort(Fixtures.wire(), request -> {
