@@ -1,6 +1,8 @@
 package io.github.contabo4j.images;
 
 import io.github.contabo4j.images.internal.PageWalker;
+import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
@@ -198,5 +200,39 @@ public interface ImagesPort {
   default Stream<AuditEntry> streamAudits(AuditQuery query) {
     int first = query.page() == null ? 1 : query.page();
     return PageWalker.stream(page -> retrieveImageAuditsList(query.withPage(page)), first);
+  }
+
+  /**
+   * Waits until a custom image has downloaded: polls {@link #retrieveImage(String, CallContext)} until
+   * its status reads {@code downloaded} (ignoring case) and returns the image as that poll read it.
+   *
+   * <p><b>Polls.</b> Each poll is one ordinary {@code retrieveImage} call with a fresh context,
+   * through this port: behind the resilience decorator (every transport client has it) each poll is
+   * retried, rate limited and reported to the listener like any call. The first poll goes out at
+   * once; the wait before the next starts at the policy's {@code backoffBase} (at least 100 ms) and
+   * grows by its {@code backoffMultiplier} up to 10 s between polls (with the defaults: 200 ms, 400
+   * ms, ... 6.4 s, then every 10 s). No wait reaches past the timeout: the last one ends on it and one
+   * final poll follows. The decorator and the transport clients wait and measure on their injected
+   * clock and sleeper; this default implementation, on a plain port such as the testkit's fake, on
+   * the system's monotonic time with the default policy's schedule.
+   *
+   * <p>A status other than {@code downloading}, {@code downloaded} and {@code error} (the enum is
+   * open) keeps the wait going. A poll in flight when the timeout passes is not cut short; it is
+   * bounded by the policy's own timeouts.
+   *
+   * @param imageId the image's id
+   * @param timeout how long to wait in all: zero polls once; at most one day
+   * @return the image, status {@code downloaded}
+   * @throws ImageDownloadFailedException if the image reads {@code error}; it carries the image's
+   *     {@code errorMessage}
+   * @throws ImageNotFoundException if no such image exists (any poll, e.g. it was deleted meanwhile)
+   * @throws ImagesTransportException with failure {@code TIMEOUT} if the image is still not
+   *     downloaded when the timeout passes (its message names the last status and the number of
+   *     polls), or {@code INTERRUPTED} if the thread is interrupted while waiting (the flag stays set)
+   * @throws InvalidRequestException for a bad id or a negative or longer timeout, before any poll
+   * @throws ImagesException any other failure of a poll that the poll's own retries did not absorb
+   */
+  default Image awaitDownloaded(String imageId, Duration timeout) {
+    return DownloadWaiter.system().await(this, imageId, timeout);
   }
 }

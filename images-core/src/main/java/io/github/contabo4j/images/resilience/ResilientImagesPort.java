@@ -13,7 +13,9 @@ import io.github.contabo4j.images.ImageListQuery;
 import io.github.contabo4j.images.ImageRef;
 import io.github.contabo4j.images.ImageStats;
 import io.github.contabo4j.images.ImageUpdate;
+import io.github.contabo4j.images.ImageDownloadFailedException;
 import io.github.contabo4j.images.ImagesException;
+import io.github.contabo4j.images.ImagesListener;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.ImagesTransportException;
@@ -23,12 +25,15 @@ import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.internal.resilience.AttemptLimiter;
 import io.github.contabo4j.images.internal.resilience.Deadline;
+import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
+import io.github.contabo4j.images.internal.resilience.Listeners;
 import io.github.contabo4j.images.internal.resilience.MonotonicClock;
 import io.github.contabo4j.images.internal.resilience.RetryRules;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -140,6 +145,21 @@ import org.jspecify.annotations.Nullable;
  * for a permit) ends it at once, too, with an {@link OutcomeUnknownException} whose cause is the
  * {@code INTERRUPTED} exception, the flag set, and no further lookup.
  *
+ * <p><b>Waiting for a download.</b> {@link #awaitDownloaded} polls through this decorator (each poll an
+ * ordinary {@code retrieveImage} call, so retried, rate limited and reported like one) and waits
+ * between polls on the injected sleeper and clock, on the schedule {@link
+ * ImagesPort#awaitDownloaded} states, shaped by the policy's backoff base and multiplier.
+ *
+ * <p><b>Events.</b> An {@link ImagesListener} given to the {@linkplain Builder#listener builder}
+ * hears, on the calling thread: each retry decided ({@code onRetry}, with the failed attempt's number,
+ * its failure and the backoff or {@code Retry-After}); each wait for a rate-limit permit ({@code
+ * onRateLimitWait}); each hold-off after a 429, at the shared gate or, without a rate limit, the
+ * call's own {@code Retry-After} or throttle backoff ({@code onThrottled}); the end of a
+ * reconciliation ({@code onReconciled} or {@code onOutcomeUnknown}); and the end of each call with its
+ * latency on the injected clock, the request id of the attempt that got the final answer, and the
+ * failure if any ({@code onCompleted}). A listener that throws never breaks a call. Every event is
+ * also logged at DEBUG under this class's logger.
+ *
  * <p><b>Thread-safety.</b> Thread-safe. One instance should serve the whole application, because the
  * rate limiter and the "not before" time are per instance.
  */
@@ -153,6 +173,8 @@ public final class ResilientImagesPort implements ImagesPort {
   private final @Nullable RandomGenerator random;
   private final Retry retry;
   private final AttemptLimiter limiter;
+  private final ImagesListener listener;
+  private final DownloadWaiter waiter;
 
   private ResilientImagesPort(Builder b, ImagesPort delegate, Clock clock) {
     this.delegate = delegate;
@@ -168,6 +190,8 @@ public final class ResilientImagesPort implements ImagesPort {
         .build();
     this.retry = Retry.of(NAME, config);
     this.limiter = new AttemptLimiter(NAME, policy, clock);
+    this.listener = Listeners.guarded(b.listener);
+    this.waiter = new DownloadWaiter(clock, sleeper, policy);
   }
 
   /**
@@ -194,40 +218,55 @@ public final class ResilientImagesPort implements ImagesPort {
   @Override
   public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
     Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(context, "context == null");
+    ImagesOperation operation = ImagesOperation.CREATE_CUSTOM_IMAGE;
+    Instant start = clock.instant();
+    CreatedImage created;
+    @Nullable String requestId;
     try {
-      return call(ImagesOperation.CREATE_CUSTOM_IMAGE, context, () -> delegate.createCustomImage(request, context));
-    } catch (ImagesException e) {
-      if (policy.reconcileAttempts() == 0 || !RetryRules.ambiguous(e)) {
-        throw e;
+      try {
+        created = call(operation, context, () -> delegate.createCustomImage(request, context));
+        requestId = context.lastRequestId().orElse(null);
+      } catch (ImagesException e) {
+        if (policy.reconcileAttempts() == 0 || !RetryRules.ambiguous(e)) {
+          throw e;
+        }
+        Reconciled reconciled = reconcile(e, context);
+        created = reconciled.image();
+        requestId = reconciled.requestId();
       }
-      return reconcile(e, context);
+    } catch (RuntimeException e) {
+      completed(operation, start, context, e);
+      throw e;
     }
+    listener.onCompleted(operation, Duration.between(start, clock.instant()), requestId, null);
+    return created;
   }
 
   @Override
   public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
     Objects.requireNonNull(query, "query == null");
-    return call(ImagesOperation.RETRIEVE_IMAGE_LIST, context, () -> delegate.retrieveImageList(query, context));
+    return timed(ImagesOperation.RETRIEVE_IMAGE_LIST, context, () -> delegate.retrieveImageList(query, context));
   }
 
   @Override
   public Image retrieveImage(String imageId, CallContext context) {
     Checks.requireImageId("imageId", imageId);
-    return call(ImagesOperation.RETRIEVE_IMAGE, context, () -> delegate.retrieveImage(imageId, context));
+    return timed(ImagesOperation.RETRIEVE_IMAGE, context, () -> delegate.retrieveImage(imageId, context));
   }
 
   @Override
   public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
     Checks.requireImageId("imageId", imageId);
     Objects.requireNonNull(update, "update == null");
-    return call(ImagesOperation.UPDATE_IMAGE, context, () -> delegate.updateImage(imageId, update, context));
+    return timed(ImagesOperation.UPDATE_IMAGE, context, () -> delegate.updateImage(imageId, update, context));
   }
 
   @Override
   public void deleteImage(String imageId, CallContext context) {
     Checks.requireImageId("imageId", imageId);
     AtomicBoolean ambiguous = new AtomicBoolean(); // attempts run one after another; this spans them
-    call(ImagesOperation.DELETE_IMAGE, context, () -> {
+    timed(ImagesOperation.DELETE_IMAGE, context, () -> {
       try {
         delegate.deleteImage(imageId, context);
       } catch (ImageNotFoundException e) {
@@ -247,13 +286,51 @@ public final class ResilientImagesPort implements ImagesPort {
 
   @Override
   public ImageStats retrieveCustomImagesStats(CallContext context) {
-    return call(ImagesOperation.RETRIEVE_CUSTOM_IMAGES_STATS, context, () -> delegate.retrieveCustomImagesStats(context));
+    return timed(ImagesOperation.RETRIEVE_CUSTOM_IMAGES_STATS, context, () -> delegate.retrieveCustomImagesStats(context));
   }
 
   @Override
   public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
     Objects.requireNonNull(query, "query == null");
-    return call(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, context, () -> delegate.retrieveImageAuditsList(query, context));
+    return timed(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, context, () -> delegate.retrieveImageAuditsList(query, context));
+  }
+
+  /**
+   * Polls through this decorator until the image is downloaded, waiting on the injected sleeper and
+   * clock; see {@link ImagesPort#awaitDownloaded} for the schedule and the exceptions.
+   *
+   * @param imageId the image's id
+   * @param timeout how long to wait in all, at most one day
+   * @return the image, status {@code downloaded}
+   * @throws ImageDownloadFailedException if the image reads {@code error}
+   * @throws ImageNotFoundException if no such image exists
+   * @throws ImagesTransportException {@code TIMEOUT} when the time is up, {@code INTERRUPTED} when
+   *     interrupted
+   */
+  @Override
+  public Image awaitDownloaded(String imageId, Duration timeout) {
+    return waiter.await(this, imageId, timeout);
+  }
+
+  /** {@link #call}, reported to the listener when it ends. */
+  private <T> T timed(ImagesOperation operation, CallContext context, Supplier<T> attempt) {
+    Objects.requireNonNull(context, "context == null");
+    Instant start = clock.instant();
+    T result;
+    try {
+      result = call(operation, context, attempt);
+    } catch (RuntimeException e) {
+      completed(operation, start, context, e);
+      throw e;
+    }
+    completed(operation, start, context, null);
+    return result;
+  }
+
+  private void completed(
+      ImagesOperation operation, Instant start, CallContext context, @Nullable RuntimeException failure) {
+    listener.onCompleted(
+        operation, Duration.between(start, clock.instant()), context.lastRequestId().orElse(null), failure);
   }
 
   /** Deadline, retry, gate, limiter and delegate, in the order the class description gives. */
@@ -263,13 +340,21 @@ public final class ResilientImagesPort implements ImagesPort {
     Retry.AsyncContext<T> retryContext = retry.asyncContext();
     @Nullable ImagesException previous = null;
     long delayMillis = 0;
+    int attempts = 0;
     while (true) {
       try {
         Duration backoff = Duration.ofMillis(delayMillis);
-        if (previous != null && RetryRules.throttled(previous) && limiter.holdOff(backoff)) {
-          backoff = Duration.ZERO; // the shared gate in awaitTurn waits for it, for every caller
+        if (previous != null) {
+          listener.onRetry(operation, attempts, previous, backoff);
+          if (RetryRules.throttled(previous) && !backoff.isZero()) {
+            if (limiter.holdOff(backoff)) {
+              backoff = Duration.ZERO; // the shared gate in awaitTurn waits for it, for every caller
+            } else if (deadline.allows(backoff)) {
+              listener.onThrottled(operation, backoff); // no gate without a rate limit: this call waits itself
+            }
+          }
         }
-        if (!sleepWithin(backoff, deadline) || !awaitTurn(deadline)) {
+        if (!sleepWithin(backoff, deadline) || !awaitTurn(operation, deadline)) {
           throw deadlineReached(operation, context, previous, deadline);
         }
       } catch (InterruptedException e) {
@@ -277,6 +362,7 @@ public final class ResilientImagesPort implements ImagesPort {
         throw interrupted(operation, context, previous, e);
       }
       limitAttempt(operation, context, previous, deadline);
+      attempts++;
       T result;
       try {
         result = attempt.get();
@@ -298,10 +384,22 @@ public final class ResilientImagesPort implements ImagesPort {
    *
    * @param ambiguous how the create ended
    * @param context the create's context, listing the ids it sent
-   * @return the image the create made, reconciled
+   * @return the image the create made, reconciled, and the request id that made it
    * @throws OutcomeUnknownException if the lookup settles nothing
    */
-  private CreatedImage reconcile(ImagesException ambiguous, CallContext context) {
+  private Reconciled reconcile(ImagesException ambiguous, CallContext context) {
+    try {
+      Reconciled reconciled = lookUpAll(ambiguous, context);
+      listener.onReconciled(reconciled.image(), reconciled.requestId());
+      return reconciled;
+    } catch (OutcomeUnknownException e) {
+      listener.onOutcomeUnknown(e);
+      throw e;
+    }
+  }
+
+  /** The rounds of audit lookups of {@link #reconcile}. */
+  private Reconciled lookUpAll(ImagesException ambiguous, CallContext context) {
     List<String> sent = context.requestIds();
     @Nullable String traceId = context.traceId().orElse(null);
     Deadline deadline = Deadline.after(clock, policy.callTimeout());
@@ -322,7 +420,7 @@ public final class ResilientImagesPort implements ImagesPort {
           try {
             Optional<CreatedImage> created = lookUp(requestId, lookup, deadline);
             if (created.isPresent()) {
-              return created.get();
+              return new Reconciled(created.get(), requestId);
             }
           } catch (RuntimeException e) {
             if (!RetryRules.retryable(e, policy)) {
@@ -333,6 +431,9 @@ public final class ResilientImagesPort implements ImagesPort {
               Duration hold = Duration.ofMillis(RetryRules.delayMillis(1, e, policy, this::uniform));
               if (!limiter.holdOff(hold) && hold.compareTo(nextWait) > 0) {
                 nextWait = hold; // no shared gate without a rate limit: this lookup waits itself
+                if (deadline.allows(hold)) {
+                  listener.onThrottled(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, hold);
+                }
               }
             }
           }
@@ -352,7 +453,7 @@ public final class ResilientImagesPort implements ImagesPort {
   private Optional<CreatedImage> lookUp(String requestId, CallContext lookup, Deadline deadline)
       throws InterruptedException {
     ImagesOperation operation = ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST;
-    if (!awaitTurn(deadline)) {
+    if (!awaitTurn(operation, deadline)) {
       throw deadlineReached(operation, lookup, null, deadline);
     }
     limitAttempt(operation, lookup, null, deadline);
@@ -368,21 +469,32 @@ public final class ResilientImagesPort implements ImagesPort {
   }
 
   /**
-   * Gate, then permit; the gate is checked again in case a 429 raised it while waiting.
+   * Gate, then permit; the gate is checked again in case a 429 raised it while waiting. Tells the
+   * listener about each wait that is about to start.
    *
    * @return false, having waited for nothing, if a wait would not end before the deadline
    */
-  private boolean awaitTurn(Deadline deadline) throws InterruptedException {
+  private boolean awaitTurn(ImagesOperation operation, Deadline deadline) throws InterruptedException {
     // Gate, then permit. A 429 may raise the gate while the permit is awaited; that permit's period
     // is then over before the gate opens, so the attempt goes back to the gate and takes a new
     // permit instead of starting late on the old one (which would put more attempts than permits
     // into a later period).
     while (true) {
-      if (!sleepWithin(limiter.untilNotBefore(), deadline)) {
+      Duration gate = limiter.untilNotBefore();
+      if (!gate.isZero() && deadline.allows(gate)) {
+        listener.onThrottled(operation, gate);
+      }
+      if (!sleepWithin(gate, deadline)) {
         return false;
       }
       Duration permit = limiter.reservePermit(deadline.remaining().minusNanos(1));
-      if (permit == null || !sleepWithin(permit, deadline)) {
+      if (permit == null) {
+        return false;
+      }
+      if (!permit.isZero() && deadline.allows(permit)) {
+        listener.onRateLimitWait(operation, permit);
+      }
+      if (!sleepWithin(permit, deadline)) {
         return false;
       }
       if (limiter.untilNotBefore().isZero()) {
@@ -460,6 +572,9 @@ public final class ResilientImagesPort implements ImagesPort {
     return "ResilientImagesPort{" + policy + ", delegate=" + delegate.getClass().getSimpleName() + "}";
   }
 
+  /** A settled create: the image and the request id the audit log names for it. */
+  private record Reconciled(CreatedImage image, String requestId) {}
+
   /** Builds a {@link ResilientImagesPort}. */
   public static final class Builder {
     private @Nullable ImagesPort delegate;
@@ -467,6 +582,7 @@ public final class ResilientImagesPort implements ImagesPort {
     private Sleeper sleeper = Sleeper.system();
     private @Nullable Clock clock;
     private @Nullable RandomGenerator random;
+    private ImagesListener listener = ImagesListener.none();
 
     private Builder() {}
 
@@ -526,6 +642,18 @@ public final class ResilientImagesPort implements ImagesPort {
      */
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(random, "random == null");
+      return this;
+    }
+
+    /**
+     * Who hears about retries, waits, reconciliations and the end of every call (see the class
+     * description, "Events"). Default {@link ImagesListener#none()}.
+     *
+     * @param listener the listener; called on the calling thread, must be thread-safe
+     * @return this builder
+     */
+    public Builder listener(ImagesListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener == null");
       return this;
     }
 

@@ -46,7 +46,8 @@ final class ScriptedPort implements ImagesPort {
   /** One scripted failure. */
   @FunctionalInterface
   interface Step {
-    RuntimeException fail(ImagesOperation op, List<String> requestIds, @Nullable String traceId);
+    /** The failure, or null to let the attempt succeed. */
+    @Nullable RuntimeException fail(ImagesOperation op, List<String> requestIds, @Nullable String traceId);
   }
 
   /**
@@ -62,9 +63,15 @@ final class ScriptedPort implements ImagesPort {
   private final Deque<Step> script = new ArrayDeque<>();
   private final List<Attempt> attempts = new ArrayList<>();
   private final Deque<Page<AuditEntry>> auditPages = new ArrayDeque<>();
+  private final Deque<Image> images = new ArrayDeque<>();
 
   ScriptedPort(Clock clock) {
     this.clock = clock;
+  }
+
+  /** A step that lets its attempt succeed. */
+  static Step ok() {
+    return (op, ids, trace) -> null;
   }
 
   static Step status(int code) {
@@ -100,6 +107,17 @@ final class ScriptedPort implements ImagesPort {
     return this;
   }
 
+  /** Appends images, answered in order by {@code retrieveImage} calls that succeed; then {@link #IMAGE}. */
+  synchronized ScriptedPort images(Image... answers) {
+    images.addAll(List.of(answers));
+    return this;
+  }
+
+  /** {@link #IMAGE} with this status, exactly as given (case kept), and error message. */
+  static Image withStatus(String status, String errorMessage) {
+    return IMAGE.withStatus(new io.github.contabo4j.images.ImageStatus(status), errorMessage, Instant.EPOCH);
+  }
+
   synchronized List<Attempt> attempts() {
     return List.copyOf(attempts);
   }
@@ -125,8 +143,9 @@ final class ScriptedPort implements ImagesPort {
       attempts.add(new Attempt(op, id, trace, clock.instant(), context.attemptTimeout().orElse(null), auditRequestId));
       step = script.poll();
     }
-    if (step != null) {
-      throw step.fail(op, context.requestIds(), trace);
+    RuntimeException failure = step == null ? null : step.fail(op, context.requestIds(), trace);
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -145,7 +164,10 @@ final class ScriptedPort implements ImagesPort {
   @Override
   public Image retrieveImage(String imageId, CallContext context) {
     attempt(ImagesOperation.RETRIEVE_IMAGE, context);
-    return IMAGE;
+    synchronized (this) {
+      Image image = images.poll();
+      return image == null ? IMAGE : image;
+    }
   }
 
   @Override

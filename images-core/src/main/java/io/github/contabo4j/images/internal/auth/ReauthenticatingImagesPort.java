@@ -14,8 +14,11 @@ import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.TokenSource;
+import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replays a call once after the API answered 401, written once for every transport. On an {@link
@@ -33,10 +36,12 @@ import java.util.function.Supplier;
 public final class ReauthenticatingImagesPort implements ImagesPort {
   private final ImagesPort delegate;
   private final TokenSource tokens;
+  private final @Nullable DownloadWaiter waiter;
 
-  private ReauthenticatingImagesPort(ImagesPort delegate, TokenSource tokens) {
+  private ReauthenticatingImagesPort(ImagesPort delegate, TokenSource tokens, @Nullable DownloadWaiter waiter) {
     this.delegate = delegate;
     this.tokens = tokens;
+    this.waiter = waiter;
   }
 
   /**
@@ -48,7 +53,22 @@ public final class ReauthenticatingImagesPort implements ImagesPort {
    */
   public static ImagesPort wrap(ImagesPort delegate, TokenSource tokens) {
     return new ReauthenticatingImagesPort(
-        Objects.requireNonNull(delegate, "delegate == null"), Objects.requireNonNull(tokens, "tokens == null"));
+        Objects.requireNonNull(delegate, "delegate == null"), Objects.requireNonNull(tokens, "tokens == null"), null);
+  }
+
+  /**
+   * Wraps a port as {@link #wrap(ImagesPort, TokenSource)} does, and makes {@link #awaitDownloaded}
+   * poll through this layer, so each poll answered 401 is replayed like any call, waiting with {@code
+   * waiter} (the delegate's clock, sleeper and schedule).
+   *
+   * @param delegate the transport (or a decorator of it)
+   * @param tokens the same token source the transport uses
+   * @param waiter how {@code awaitDownloaded} waits
+   * @return the decorated port
+   */
+  public static ImagesPort wrap(ImagesPort delegate, TokenSource tokens, DownloadWaiter waiter) {
+    return new ReauthenticatingImagesPort(Objects.requireNonNull(delegate, "delegate == null"),
+        Objects.requireNonNull(tokens, "tokens == null"), Objects.requireNonNull(waiter, "waiter == null"));
   }
 
   @Override
@@ -87,6 +107,12 @@ public final class ReauthenticatingImagesPort implements ImagesPort {
   @Override
   public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
     return call(() -> delegate.retrieveImageAuditsList(query, context));
+  }
+
+  /** Polls through this layer with the waiter, if one was given; else the delegate's own wait. */
+  @Override
+  public Image awaitDownloaded(String imageId, Duration timeout) {
+    return waiter != null ? waiter.await(this, imageId, timeout) : delegate.awaitDownloaded(imageId, timeout);
   }
 
   private <T> T call(Supplier<T> attempt) {

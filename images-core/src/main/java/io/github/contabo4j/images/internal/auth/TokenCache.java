@@ -123,7 +123,7 @@ public final class TokenCache {
     Instant sent = clock.instant();
     if (current.canRefresh(sent)) {
       try {
-        return stateOf(endpoint.refreshGrant(Objects.requireNonNull(current.refreshToken())), sent);
+        return stateOf("refresh_token", endpoint.refreshGrant(Objects.requireNonNull(current.refreshToken())), sent);
       } catch (CredentialsRejectedException e) {
         LOG.debug("refresh token rejected (HTTP {} {}); falling back to the password grant",
             e.statusCode().orElse(0), e.error().orElse("without error code"));
@@ -131,13 +131,20 @@ public final class TokenCache {
         sent = clock.instant();
       }
     }
-    return stateOf(endpoint.passwordGrant(), sent);
+    return stateOf("password", endpoint.passwordGrant(), sent);
   }
 
-  private State stateOf(IssuedToken token, Instant sent) {
+  /** The cache state after a grant; logs only non-secret facts (grant type, lifetimes). */
+  private State stateOf(String grant, IssuedToken token, Instant sent) {
     Duration expiresIn = token.expiresIn();
-    Instant accessUntil = expiresIn == null ? Instant.MIN : sent.plus(expiresIn).minus(skew);
     Duration refreshIn = token.refreshExpiresIn();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("access token renewed by the {} grant, expires in {}, refresh token {}", grant,
+          expiresIn == null ? "(not stated: used once)" : expiresIn.toSeconds() + " s",
+          token.refreshToken() == null ? "none"
+              : refreshIn == null ? "without stated expiry" : "expires in " + refreshIn.toSeconds() + " s");
+    }
+    Instant accessUntil = expiresIn == null ? Instant.MIN : sent.plus(expiresIn).minus(skew);
     Instant refreshUntil = refreshIn == null ? null : sent.plus(refreshIn).minus(skew);
     return new State(token.accessToken(), accessUntil, token.refreshToken(), refreshUntil);
   }

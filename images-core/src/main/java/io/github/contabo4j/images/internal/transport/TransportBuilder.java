@@ -1,11 +1,14 @@
 package io.github.contabo4j.images.internal.transport;
 
+import io.github.contabo4j.images.ImagesListener;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.internal.auth.ReauthenticatingImagesPort;
+import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
+import io.github.contabo4j.images.internal.resilience.MonotonicClock;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import io.github.contabo4j.images.resilience.ResilientImagesPort;
@@ -49,6 +52,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   private @Nullable Clock clock;
   private @Nullable Sleeper sleeper;
   private ResiliencePolicy resilience = ResiliencePolicy.defaults();
+  private ImagesListener listener = ImagesListener.none();
 
   /** Creates the builder with every default. */
   protected TransportBuilder() {}
@@ -217,6 +221,19 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
     return self();
   }
 
+  /**
+   * Sets who hears about retries, rate-limit and 429 waits, reconciliations and the end of every call
+   * with its latency and request id (see {@link ImagesListener}). Default {@link
+   * ImagesListener#none()}.
+   *
+   * @param listener the listener; called on the calling thread, must be thread-safe
+   * @return this builder
+   */
+  public B listener(ImagesListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener == null");
+    return self();
+  }
+
   // ---------------------------------------------------------------- for the transports' build()
 
   /** The transport's name in the default {@code User-Agent}, e.g. {@code java.net.http}. */
@@ -264,7 +281,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
     String agent = userAgentOrDefault();
     ImagesWire wire = new ImagesWire(tokenSource, agent, traceId, clock == null ? Clock.systemUTC() : clock);
     return new Settings(baseUriOrDefault(), connectTimeoutOrDefault(), requestTimeoutOrDefault(), proxy, sslContext,
-        agent, traceId, wire, tokenSource, resilience, sleeper, clock);
+        agent, traceId, wire, tokenSource, resilience, sleeper, clock, listener);
   }
 
   /**
@@ -282,6 +299,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    * @param resilience the resilience policy
    * @param sleeper the resilience layer's sleeper, or null for the default
    * @param clock the clock, or null for the defaults
+   * @param listener the listener the resilience decorator reports to
    */
   public record Settings(
       URI baseUri,
@@ -295,25 +313,26 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
       TokenSource tokenSource,
       ResiliencePolicy resilience,
       @Nullable Sleeper sleeper,
-      @Nullable Clock clock) {
+      @Nullable Clock clock,
+      ImagesListener listener) {
 
     /**
      * Wraps a transport's raw port in the layers every transport shares, outermost first: the 401
      * replay (one token refresh and one replay per call, itself going through the limiter), then the
-     * one resilience decorator as the policy says.
+     * one resilience decorator as the policy says, reporting to the listener. {@code awaitDownloaded}
+     * polls through the outermost layer (so a poll answered 401 is replayed like any call) and waits
+     * on the same clock, sleeper and poll schedule as the decorator.
      *
      * @param raw the transport's port, which sends each attempt once
      * @return the port callers use
      */
     public ImagesPort decorate(ImagesPort raw) {
-      ResilientImagesPort.Builder b = ResilientImagesPort.builder().delegate(raw).policy(resilience);
-      if (sleeper != null) {
-        b.sleeper(sleeper);
-      }
-      if (clock != null) {
-        b.clock(clock);
-      }
-      return ReauthenticatingImagesPort.wrap(b.build(), tokenSource);
+      Clock waitClock = clock != null ? clock : new MonotonicClock();
+      Sleeper waitSleeper = sleeper != null ? sleeper : Sleeper.system();
+      ResilientImagesPort resilient = ResilientImagesPort.builder().delegate(raw).policy(resilience)
+          .sleeper(waitSleeper).clock(waitClock).listener(listener).build();
+      return ReauthenticatingImagesPort.wrap(
+          resilient, tokenSource, new DownloadWaiter(waitClock, waitSleeper, resilience));
     }
   }
 
@@ -346,6 +365,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
     // Shows whether a token source is set, never what it holds.
     return getClass().getSimpleName() + "{baseUri=" + baseUriOrDefault() + ", tokenSource="
         + (tokenSource == null ? "unset" : "set") + ", connectTimeout=" + connectTimeoutOrDefault()
-        + ", requestTimeout=" + requestTimeoutOrDefault() + ", traceId=" + traceId + ", resilience=" + resilience + "}";
+        + ", requestTimeout=" + requestTimeoutOrDefault() + ", traceId=" + traceId + ", resilience=" + resilience
+        + ", listener=" + listener.getClass().getName() + "}";
   }
 }

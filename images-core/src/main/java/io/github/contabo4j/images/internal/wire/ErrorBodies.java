@@ -88,7 +88,7 @@ public final class ErrorBodies {
    * @param max the most characters kept
    * @return the cleaned text, with an ellipsis appended when it was cut
    */
-  static String clean(String text, int max) {
+  public static String clean(String text, int max) {
     StringBuilder sb = new StringBuilder(Math.min(text.length(), max + 1));
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {

@@ -16,8 +16,9 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * {@link ImagesPort} over any byte-moving {@link Exchange}: every operation encoded, sent and decoded
- * the same way whatever the HTTP client. A transport supplies only the {@link Exchange}.
+ * {@link ImagesPort} over any byte-moving {@link Exchange}: every operation encoded, sent, logged
+ * ({@link WireLog}) and decoded the same way whatever the HTTP client. A transport supplies only the
+ * {@link Exchange}.
  */
 public final class WireImagesPort implements ImagesPort {
 
@@ -85,15 +86,19 @@ public final class WireImagesPort implements ImagesPort {
   }
 
   private <T> T call(WireRequest request) {
+    long start = WireLog.request(request);
     WireResponse response;
     try {
       response = exchange.exchange(request);
     } catch (InterruptedException e) {
+      WireLog.failure(request, e, start);
       Thread.currentThread().interrupt();
       throw TransportFailures.toException(request, e);
     } catch (IOException e) {
+      WireLog.failure(request, e, start);
       throw TransportFailures.toException(request, e);
     }
+    WireLog.response(request, response.statusCode(), response.retryAfter(), start);
     return wire.decode(request, response);
   }
 }

@@ -120,6 +120,11 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
     return port().retrieveImageAuditsList(query, context);
   }
 
+  @Override
+  public Image awaitDownloaded(String imageId, java.time.Duration timeout) {
+    return port().awaitDownloaded(imageId, timeout);
+  }
+
   /** The base URI every request path is appended to. */
   public URI baseUri() {
     return baseUri;

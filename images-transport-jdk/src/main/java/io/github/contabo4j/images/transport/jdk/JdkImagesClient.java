@@ -171,6 +171,11 @@ public final class JdkImagesClient implements ImagesPort, AutoCloseable {
     return open().retrieveImageAuditsList(query, context);
   }
 
+  @Override
+  public Image awaitDownloaded(String imageId, java.time.Duration timeout) {
+    return open().awaitDownloaded(imageId, timeout);
+  }
+
   // ---------------------------------------------------------------- settings
 
   /** The base URI every request path is appended to. */

@@ -1,0 +1,131 @@
+package io.github.contabo4j.images.internal.resilience;
+
+import io.github.contabo4j.images.CallContext;
+import io.github.contabo4j.images.Delivery;
+import io.github.contabo4j.images.Image;
+import io.github.contabo4j.images.ImageDownloadFailedException;
+import io.github.contabo4j.images.ImagesOperation;
+import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.ImagesTransportException;
+import io.github.contabo4j.images.InvalidRequestException;
+import io.github.contabo4j.images.Sleeper;
+import io.github.contabo4j.images.internal.Checks;
+import io.github.contabo4j.images.resilience.ResiliencePolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The loop behind {@link ImagesPort#awaitDownloaded}, written once: polls {@code retrieveImage}
+ * through a given port until the image reads {@code downloaded}, on a given clock and sleeper.
+ *
+ * <p><b>Poll schedule.</b> The first poll goes out at once. The wait before the next starts at the
+ * policy's {@code backoffBase} (at least {@link #MIN_INTERVAL}), grows by its {@code
+ * backoffMultiplier} after each poll, and is capped at {@link #MAX_INTERVAL}; with the defaults:
+ * 200 ms, 400 ms, 800 ms, ... 6.4 s, then 10 s. No jitter: each poll is one call, and the decorator's
+ * limiter spaces calls anyway. A wait never reaches past the timeout: the last wait is cut to end on
+ * it, and one final poll goes out at the timeout.
+ */
+public final class DownloadWaiter {
+  /** The shortest wait between two polls, so a zero backoff base cannot spin: 100 ms. */
+  public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+  /** The longest wait between two polls: 10 s. */
+  public static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
+  /** The longest timeout accepted: one day. */
+  private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final ResiliencePolicy policy;
+
+  /**
+   * Creates a waiter.
+   *
+   * @param clock measures the timeout
+   * @param sleeper waits between polls
+   * @param policy its backoff base and multiplier shape the poll schedule
+   */
+  public DownloadWaiter(Clock clock, Sleeper sleeper, ResiliencePolicy policy) {
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+    this.policy = Objects.requireNonNull(policy, "policy == null");
+  }
+
+  /** A waiter on the system's monotonic time, with the default policy's schedule. */
+  public static DownloadWaiter system() {
+    return new DownloadWaiter(new MonotonicClock(), Sleeper.system(), ResiliencePolicy.defaults());
+  }
+
+  /**
+   * Polls until the image is downloaded, as {@link ImagesPort#awaitDownloaded} describes.
+   *
+   * @param port the port each poll goes through (one {@code retrieveImage} call, fresh context)
+   * @param imageId the image
+   * @param timeout how long to wait in all
+   * @return the image, status {@code downloaded}
+   * @throws InvalidRequestException for a bad id or a negative or too long timeout, before any poll
+   * @throws ImageDownloadFailedException when the image reads {@code error}
+   * @throws ImagesTransportException {@code TIMEOUT} when the time is up, {@code INTERRUPTED} when
+   *     interrupted between polls
+   */
+  public Image await(ImagesPort port, String imageId, Duration timeout) {
+    Checks.requireImageId("imageId", imageId);
+    Objects.requireNonNull(timeout, "timeout == null");
+    if (timeout.isNegative()) {
+      throw new InvalidRequestException("timeout", "must not be negative");
+    }
+    if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+      throw new InvalidRequestException("timeout", "must be at most one day");
+    }
+    Deadline deadline = Deadline.after(clock, timeout);
+    Duration interval = firstInterval(policy);
+    for (int polls = 1; ; polls++) {
+      CallContext context = CallContext.create();
+      Image image = port.retrieveImage(imageId, context);
+      if (image.isDownloaded()) {
+        return image;
+      }
+      if (image.isFailed()) {
+        throw new ImageDownloadFailedException(imageId, image.errorMessage(), context.requestIds(), null);
+      }
+      Duration left = deadline.remaining();
+      if (left.isZero()) {
+        throw failure(ImagesTransportException.Failure.TIMEOUT, "image " + imageId + " still "
+            + image.status() + " after " + timeout + " (" + polls + (polls == 1 ? " poll)" : " polls)"), null, context);
+      }
+      try {
+        sleeper.sleep(interval.compareTo(left) < 0 ? interval : left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw failure(ImagesTransportException.Failure.INTERRUPTED,
+            "interrupted while waiting for image " + imageId + " to download", e, context);
+      }
+      interval = next(interval, policy);
+    }
+  }
+
+  /** The wait after the first poll: the backoff base, within the bounds. */
+  static Duration firstInterval(ResiliencePolicy policy) {
+    return clamp(policy.backoffBase());
+  }
+
+  /** The wait after the next poll. */
+  static Duration next(Duration interval, ResiliencePolicy policy) {
+    double millis = interval.toMillis() * policy.backoffMultiplier();
+    return millis >= MAX_INTERVAL.toMillis() ? MAX_INTERVAL : clamp(Duration.ofMillis((long) millis));
+  }
+
+  private static Duration clamp(Duration d) {
+    if (d.compareTo(MIN_INTERVAL) < 0) {
+      return MIN_INTERVAL;
+    }
+    return d.compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : d;
+  }
+
+  private static ImagesTransportException failure(
+      ImagesTransportException.Failure failure, String detail, @Nullable Throwable cause, CallContext lastPoll) {
+    return new ImagesTransportException(ImagesOperation.RETRIEVE_IMAGE, failure, Delivery.NOT_SENT, detail, cause,
+        lastPoll.requestIds(), null);
+  }
+}
