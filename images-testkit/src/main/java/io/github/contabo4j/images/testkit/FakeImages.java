@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -228,7 +229,9 @@ public final class FakeImages implements ImagesPort {
   private final Map<String, PendingDownload> pending = new HashMap<>();
   private final List<AuditEntry> audits = new ArrayList<>();
   private long nextAuditId = 1;
-  private final List<RecordedCall> calls = new ArrayList<>();
+  private final int callHistoryLimit;
+  private final ArrayDeque<RecordedCall> calls = new ArrayDeque<>();
+  private final long[] callCounts = new long[ImagesOperation.values().length];
 
   /** A download in progress: when it ends, and with which error if it fails. */
   private record PendingDownload(Instant due, @Nullable String failure) {}
@@ -251,6 +254,7 @@ public final class FakeImages implements ImagesPort {
     username = b.username;
     sleeper = b.sleeper;
     supportedFormats = List.copyOf(b.supportedFormats);
+    callHistoryLimit = b.callHistoryLimit;
     if (b.seedStandardImages) {
       for (Image image : StandardCatalogue.images(tenantId, customerId)) {
         images.put(image.imageId(), image);
@@ -342,7 +346,11 @@ public final class FakeImages implements ImagesPort {
     return faults;
   }
 
-  /** Every call received since creation or {@link #clearCalls()}, in arrival order. */
+  /**
+   * The calls received since creation or {@link #clearCalls()}, in arrival order: the most recent
+   * {@link Builder#callHistoryLimit} of them (default 10,000), so a long-running fake holds bounded
+   * memory. {@link #callCount} counts every call, however many.
+   */
   public List<RecordedCall> calls() {
     synchronized (calls) {
       return List.copyOf(calls);
@@ -350,7 +358,7 @@ public final class FakeImages implements ImagesPort {
   }
 
   /**
-   * The calls of one operation received since creation or {@link #clearCalls()}.
+   * The calls of one operation among {@link #calls()}.
    *
    * @param operation the operation
    * @return the calls, in arrival order
@@ -368,13 +376,16 @@ public final class FakeImages implements ImagesPort {
    * @return the count
    */
   public int callCount(ImagesOperation operation) {
-    return calls(operation).size();
+    synchronized (calls) {
+      return Math.toIntExact(callCounts[operation.ordinal()]);
+    }
   }
 
   /** Forgets the recorded calls; state, audits and faults stay. */
   public void clearCalls() {
     synchronized (calls) {
       calls.clear();
+      java.util.Arrays.fill(callCounts, 0);
     }
   }
 
@@ -556,8 +567,13 @@ public final class FakeImages implements ImagesPort {
     requireNonNull(context, "context");
     String requestId = context.newRequestId();
     String traceId = context.traceId().orElse(null);
+    RecordedCall recorded = new RecordedCall(operation, requestId, traceId, arguments, now());
     synchronized (calls) {
-      calls.add(new RecordedCall(operation, requestId, traceId, arguments, now()));
+      callCounts[operation.ordinal()]++;
+      if (calls.size() == callHistoryLimit) {
+        calls.removeFirst();
+      }
+      calls.addLast(recorded);
     }
     FakeFaults.Plan plan = faults.plan(operation);
     if (!plan.delay().isZero() && !plan.delay().isNegative()) {
@@ -877,7 +893,24 @@ public final class FakeImages implements ImagesPort {
     private Sleeper sleeper = Sleeper.system();
     private Set<ImageFormat> supportedFormats = Set.of(ImageFormat.ISO, ImageFormat.QCOW2);
 
+    private int callHistoryLimit = 10_000;
+
     private Builder() {}
+
+    /**
+     * How many recent calls {@link FakeImages#calls()} keeps (default 10,000); older ones are
+     * dropped, while {@link FakeImages#callCount} keeps counting every call.
+     *
+     * @param limit at least 1
+     * @return this builder
+     */
+    public Builder callHistoryLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("callHistoryLimit must be at least 1, was " + limit);
+      }
+      this.callHistoryLimit = limit;
+      return this;
+    }
 
     /**
      * Sets the clock (default {@link Clock#systemUTC()}); a {@link MutableClock} gives tests virtual

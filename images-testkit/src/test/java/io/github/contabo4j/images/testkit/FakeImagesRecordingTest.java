@@ -102,4 +102,25 @@ class FakeImagesRecordingTest {
     assertThat(fake.calls()).isEmpty();
     assertThat(fake.audits()).isEmpty();
   }
+
+  @Test
+  void historyIsBoundedWhileCountsKeepCounting() {
+    FakeImages bounded = FakeImages.builder().clock(clock).callHistoryLimit(3).build();
+    for (int i = 0; i < 5; i++) {
+      bounded.retrieveCustomImagesStats();
+    }
+    bounded.retrieveImageList(ImageListQuery.all());
+
+    assertThat(bounded.calls()).extracting(RecordedCall::operation).containsExactly(
+        ImagesOperation.RETRIEVE_CUSTOM_IMAGES_STATS, ImagesOperation.RETRIEVE_CUSTOM_IMAGES_STATS,
+        ImagesOperation.RETRIEVE_IMAGE_LIST);
+    assertThat(bounded.callCount(ImagesOperation.RETRIEVE_CUSTOM_IMAGES_STATS)).isEqualTo(5);
+    assertThat(bounded.callCount(ImagesOperation.RETRIEVE_IMAGE_LIST)).isEqualTo(1);
+
+    bounded.clearCalls();
+    assertThat(bounded.calls()).isEmpty();
+    assertThat(bounded.callCount(ImagesOperation.RETRIEVE_CUSTOM_IMAGES_STATS)).isZero();
+    assertThatThrownBy(() -> FakeImages.builder().callHistoryLimit(0))
+        .hasMessageContaining("callHistoryLimit must be at least 1");
+  }
 }
