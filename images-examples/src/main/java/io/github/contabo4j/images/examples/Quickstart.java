@@ -1,10 +1,12 @@
 package io.github.contabo4j.images.examples;
 
 import io.github.contabo4j.images.ImagesException;
+import io.github.contabo4j.images.ImagesListener;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
+import io.github.contabo4j.images.auth.ContaboCredentials;
 import io.github.contabo4j.images.examples.QuickstartOptions.Transport;
 import io.github.contabo4j.images.examples.QuickstartOptions.UsageException;
 import io.github.contabo4j.images.testkit.FakeImages;
@@ -34,8 +36,6 @@ import org.jspecify.annotations.Nullable;
 public final class Quickstart {
   /** How long an image takes to download on the embedded server. */
   static final Duration EMBEDDED_DOWNLOAD = Duration.ofSeconds(2);
-  /** How often the lifecycle asks whether the download is done. */
-  static final Duration POLL_INTERVAL = Duration.ofMillis(500);
   /** How long the lifecycle waits for a download at most. */
   static final Duration POLL_TIMEOUT = Duration.ofMinutes(2);
 
@@ -98,13 +98,15 @@ public final class Quickstart {
             + EMBEDDED_DOWNLOAD.toSeconds() + " s), transport " + options.transport().name().toLowerCase(java.util.Locale.ROOT) + ".");
       } else {
         baseUri = options.baseUrl();
-        // Issue 9 adds Contabo's OAuth2 password grant here, from CONTABO_CLIENT_ID and friends.
-        tokens = TokenSource.fixed(options.token());
+        tokens = options.credentials()
+            ? ContaboCredentials.fromEnvironment(env)            // Contabo's OAuth2 password grant
+            : TokenSource.fixed(options.token());
       }
-      ImagesPort images = connect(options.transport(), baseUri, tokens, timing);
+      Transcript transcript = new Transcript(out);
+      ImagesPort images = connect(options.transport(), baseUri, tokens, timing, transcript.polls());
       try {
-        QuickstartSteps steps = new QuickstartSteps(images, new Transcript(out), err, timing.sleeper(),
-            timing.clock() == null ? Clock.systemUTC() : timing.clock(), POLL_INTERVAL, POLL_TIMEOUT);
+        QuickstartSteps steps = new QuickstartSteps(images, transcript, err,
+            timing.clock() == null ? Clock.systemUTC() : timing.clock(), POLL_TIMEOUT);
         switch (options.command()) {
           case LIFECYCLE -> steps.lifecycle();
           case LIST -> steps.list();
@@ -120,10 +122,6 @@ public final class Quickstart {
       return BAD_ARGUMENTS;
     } catch (ImagesException | QuickstartSteps.StepFailed e) {
       err.println("quickstart: " + e.getMessage());
-      return CALL_FAILED;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("quickstart: interrupted");
       return CALL_FAILED;
     } finally {
       if (embedded != null) {
@@ -141,12 +139,13 @@ public final class Quickstart {
     return FakeImagesServer.start(fake.build());
   }
 
-  /** A transport client; both apply the resilience decorator by default. */
-  static ImagesPort connect(Transport transport, URI baseUri, TokenSource tokens, Timing timing) {
+  /** A transport client; both apply the resilience decorator by default, reporting to the listener. */
+  static ImagesPort connect(
+      Transport transport, URI baseUri, TokenSource tokens, Timing timing, ImagesListener listener) {
     return switch (transport) {
       case JDK -> {
         JdkImagesClient.Builder builder = JdkImagesClient.builder().baseUri(baseUri).tokenSource(tokens)
-            .sleeper(timing.sleeper());
+            .sleeper(timing.sleeper()).listener(listener);
         if (timing.clock() != null) {
           builder.clock(timing.clock());
         }
@@ -154,7 +153,7 @@ public final class Quickstart {
       }
       case FEIGN -> {
         FeignImagesClient.Builder builder = FeignImagesClient.builder().baseUri(baseUri).tokenSource(tokens)
-            .sleeper(timing.sleeper());
+            .sleeper(timing.sleeper()).listener(listener);
         if (timing.clock() != null) {
           builder.clock(timing.clock());
         }

@@ -18,12 +18,19 @@ import org.jspecify.annotations.Nullable;
  * @param baseUrl the server to call, or null for the embedded fake server
  * @param token the bearer token for {@code baseUrl}, or null with the embedded server
  * @param help whether to print the usage and stop
+ * @param credentials whether to take tokens from Contabo's OAuth2 password grant, with the
+ *     credentials in {@code CONTABO_CLIENT_ID}, {@code CONTABO_CLIENT_SECRET}, {@code
+ *     CONTABO_API_USER} and {@code CONTABO_API_PASSWORD}
  */
 record QuickstartOptions(
     Transport transport, Command command, @Nullable String imageId, @Nullable URI baseUrl, @Nullable String token,
-    boolean help) {
+    boolean help, boolean credentials) {
   static final String ENV_BASE_URL = "CONTABO_BASE_URL";
   static final String ENV_TOKEN = "CONTABO_TOKEN";
+  /** Where the quickstart goes when OAuth2 credentials are set and no base URL is given. */
+  static final String CONTABO_API = "https://api.contabo.com";
+  private static final List<String> CREDENTIAL_VARIABLES =
+      List.of("CONTABO_CLIENT_ID", "CONTABO_CLIENT_SECRET", "CONTABO_API_USER", "CONTABO_API_PASSWORD");
 
   static final String USAGE = """
       Usage: quickstart [--transport jdk|feign] [--base-url URL --token TOKEN] [COMMAND]
@@ -43,7 +50,11 @@ record QuickstartOptions(
         --transport T  jdk (java.net.http, the default) or feign (Feign on Apache HttpClient 5)
         --base-url U   any spec-compatible server instead of the embedded one (env CONTABO_BASE_URL);
                        https, or http on a loopback address
-        --token T      its bearer token (env CONTABO_TOKEN); needed with a base URL
+        --token T      its bearer token (env CONTABO_TOKEN); needed with a base URL unless
+                       OAuth2 credentials are set
+      With CONTABO_CLIENT_ID, CONTABO_CLIENT_SECRET, CONTABO_API_USER and CONTABO_API_PASSWORD
+      set, tokens come from Contabo's OAuth2 password grant and the target defaults to the real API
+      (https://api.contabo.com): name a command; only list, get and stats are read-only.
         -h, --help     this text
 
       Exit status: 0 done, 1 a call failed, 2 bad arguments.
@@ -90,7 +101,7 @@ record QuickstartOptions(
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       switch (name) {
         case "-h", "--help" -> {
-          return new QuickstartOptions(transport, Command.LIFECYCLE, null, null, null, true);
+          return new QuickstartOptions(transport, Command.LIFECYCLE, null, null, null, true, false);
         }
         case "--transport", "--base-url", "--token" -> {
           String value;
@@ -122,7 +133,13 @@ record QuickstartOptions(
     boolean tokenFlag = token != null;
     baseUrl = baseUrl != null ? baseUrl : blankToNull(env.get(ENV_BASE_URL));
     token = token != null ? token : blankToNull(env.get(ENV_TOKEN));
-    if (baseUrl == null) {
+    boolean credentials = token == null && CREDENTIAL_VARIABLES.stream().allMatch(v -> blankToNull(env.get(v)) != null);
+    if (credentials && baseUrl == null) {
+      baseUrl = CONTABO_API;
+    }
+    if (credentials) {
+      // tokens come from the password grant
+    } else if (baseUrl == null) {
       if (tokenFlag) {
         throw new UsageException("--token needs --base-url (or " + ENV_BASE_URL + "); the embedded server makes its own");
       }
@@ -150,7 +167,7 @@ record QuickstartOptions(
       }
       imageId = command == Command.GET ? positional.get(1) : null;
     }
-    return new QuickstartOptions(transport, command, imageId, uri, token, false);
+    return new QuickstartOptions(transport, command, imageId, uri, token, false, credentials);
   }
 
   private static Transport transport(String value) throws UsageException {
@@ -191,6 +208,7 @@ record QuickstartOptions(
   @Override
   public String toString() {
     return "QuickstartOptions{transport=" + transport + ", command=" + command + ", imageId=" + imageId
-        + ", baseUrl=" + baseUrl + ", token=" + (token == null ? "none" : "(set)") + ", help=" + help + "}";
+        + ", baseUrl=" + baseUrl + ", token=" + (token == null ? "none" : "(set)") + ", help=" + help
+        + ", credentials=" + credentials + "}";
   }
 }

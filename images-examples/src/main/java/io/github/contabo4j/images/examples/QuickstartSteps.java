@@ -12,7 +12,6 @@ import io.github.contabo4j.images.ImagesException;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.OsType;
 import io.github.contabo4j.images.Page;
-import io.github.contabo4j.images.Sleeper;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,19 +27,14 @@ final class QuickstartSteps {
   private final ImagesPort images;
   private final Transcript transcript;
   private final PrintStream err;
-  private final Sleeper sleeper;
   private final Clock clock;
-  private final Duration pollInterval;
   private final Duration pollTimeout;
 
-  QuickstartSteps(ImagesPort images, Transcript transcript, PrintStream err, Sleeper sleeper, Clock clock,
-      Duration pollInterval, Duration pollTimeout) {
+  QuickstartSteps(ImagesPort images, Transcript transcript, PrintStream err, Clock clock, Duration pollTimeout) {
     this.images = images;
     this.transcript = transcript;
     this.err = err;
-    this.sleeper = sleeper;
     this.clock = clock;
-    this.pollInterval = pollInterval;
     this.pollTimeout = pollTimeout;
   }
 
@@ -54,7 +48,7 @@ final class QuickstartSteps {
   }
 
   /** The whole lifecycle: create an image, use it, delete it, with stats before and after. */
-  void lifecycle() throws InterruptedException {
+  void lifecycle() {
     stats();
     transcript.call("list", ctx -> images.retrieveImageList(ImageListQuery.builder().standardImage(true).build(), ctx),
         page -> page.pagination().totalElements() + " standard images, e.g. " + page.items().stream().limit(3)
@@ -122,22 +116,12 @@ final class QuickstartSteps {
     }
   }
 
-  private void awaitDownloaded(String id) throws InterruptedException {
-    long maxPolls = Math.max(1, pollTimeout.toMillis() / Math.max(1, pollInterval.toMillis()));
-    for (long poll = 1; ; poll++) {
-      Image image = transcript.call("poll", ctx -> images.retrieveImage(id, ctx),
-          i -> "status " + i.status() + " (" + i.uploadedSizeMb() + " of " + i.sizeMb() + " MB)");
-      if (image.isDownloaded()) {
-        return;
-      }
-      if (image.isFailed()) {
-        throw new StepFailed("the download of " + id + " failed: " + image.errorMessage());
-      }
-      if (poll >= maxPolls) {
-        throw new StepFailed(id + " is still " + image.status() + " after " + pollTimeout.toSeconds() + " s");
-      }
-      sleeper.sleep(pollInterval);
-    }
+  /**
+   * Waits with {@link ImagesPort#awaitDownloaded}: it polls with backoff through the client's own
+   * policy and limiter; each poll prints a line through the transcript's listener.
+   */
+  private void awaitDownloaded(String id) {
+    transcript.whilePolling(() -> images.awaitDownloaded(id, pollTimeout));
   }
 
   private void cleanUp(String id) {

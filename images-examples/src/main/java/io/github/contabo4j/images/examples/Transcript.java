@@ -1,8 +1,14 @@
 package io.github.contabo4j.images.examples;
 
 import io.github.contabo4j.images.CallContext;
+import io.github.contabo4j.images.ImagesListener;
+import io.github.contabo4j.images.ImagesOperation;
+import io.github.contabo4j.images.ImagesPort;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The quickstart's output: one line per call, starting with the {@code x-request-id} that got the
@@ -11,9 +17,51 @@ import java.util.function.Function;
  */
 final class Transcript {
   private final PrintStream out;
+  private final Polls polls = new Polls();
 
   Transcript(PrintStream out) {
     this.out = out;
+  }
+
+  /**
+   * The listener that prints one line per poll of {@link ImagesPort#awaitDownloaded} while {@link
+   * #whilePolling} runs: the polls are ordinary {@code retrieveImage} calls, and the listener is how
+   * their request ids reach the transcript.
+   */
+  ImagesListener polls() {
+    return polls;
+  }
+
+  /**
+   * Runs a wait whose polls each get a line.
+   *
+   * @param wait the wait, e.g. {@code () -> images.awaitDownloaded(id, timeout)}
+   * @param <T> its result
+   * @return its result
+   */
+  <T> T whilePolling(Supplier<T> wait) {
+    polls.count = 0;
+    polls.active = true;
+    try {
+      return wait.get();
+    } finally {
+      polls.active = false;
+    }
+  }
+
+  private final class Polls implements ImagesListener {
+    volatile boolean active;
+    private int count;
+
+    @Override
+    public void onCompleted(
+        ImagesOperation operation, Duration latency, @Nullable String requestId, @Nullable RuntimeException failure) {
+      if (active && operation == ImagesOperation.RETRIEVE_IMAGE) {
+        count++;
+        line(requestId == null ? "-" : requestId, "poll", "poll " + count + " of the download, answered in "
+            + latency.toMillis() + " ms" + (failure == null ? "" : ", failed: " + failure.getClass().getSimpleName()));
+      }
+    }
   }
 
   /**

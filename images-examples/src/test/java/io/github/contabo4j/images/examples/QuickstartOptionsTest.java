@@ -20,7 +20,7 @@ class QuickstartOptionsTest {
   void noArgumentsMeansTheLifecycleOnTheEmbeddedServerThroughJdk() throws Exception {
     QuickstartOptions options = parse();
 
-    assertThat(options).isEqualTo(new QuickstartOptions(Transport.JDK, Command.LIFECYCLE, null, null, null, false));
+    assertThat(options).isEqualTo(new QuickstartOptions(Transport.JDK, Command.LIFECYCLE, null, null, null, false, false));
   }
 
   @Test
@@ -31,7 +31,7 @@ class QuickstartOptionsTest {
         "get", "img-1");
 
     assertThat(spaced).isEqualTo(joined).isEqualTo(new QuickstartOptions(Transport.FEIGN, Command.GET, "img-1",
-        URI.create("https://api.example.com"), "t0k", false));
+        URI.create("https://api.example.com"), "t0k", false, false));
   }
 
   @Test
@@ -93,5 +93,22 @@ class QuickstartOptionsTest {
 
   private static QuickstartOptions parse(String... args) throws UsageException {
     return QuickstartOptions.parse(List.of(args), NO_ENV);
+  }
+
+  @Test
+  void oauthCredentialsInTheEnvironmentTargetTheRealApiAndNeedACommand() throws Exception {
+    Map<String, String> env = Map.of("CONTABO_CLIENT_ID", "client-id", "CONTABO_CLIENT_SECRET", "client-secret",
+        "CONTABO_API_USER", "user@example.com", "CONTABO_API_PASSWORD", "pa55word-long");
+
+    QuickstartOptions stats = QuickstartOptions.parse(List.of("stats"), env);
+    assertThat(stats.credentials()).isTrue();
+    assertThat(stats.baseUrl()).isEqualTo(URI.create("https://api.contabo.com"));
+    assertThat(stats.token()).isNull();
+    assertThat(stats.toString()).doesNotContain("client-secret").doesNotContain("pa55word-long");
+    assertThatThrownBy(() -> QuickstartOptions.parse(List.of(), env))
+        .hasMessageContaining("name a command");
+    // a missing variable means no credentials: the embedded server as usual
+    Map<String, String> partial = Map.of("CONTABO_CLIENT_ID", "client-id", "CONTABO_API_USER", "user@example.com");
+    assertThat(QuickstartOptions.parse(List.of(), partial).credentials()).isFalse();
   }
 }

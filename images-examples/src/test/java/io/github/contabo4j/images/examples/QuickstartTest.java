@@ -36,7 +36,8 @@ class QuickstartTest {
   private static final Pattern LINE = Pattern.compile(
       "([0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})  (\\S+(?: \\S+)?)\\s+ (.*)");
   private static final List<String> LIFECYCLE = List.of(
-      "stats", "list", "create", "poll", "poll", "poll", "poll", "poll", "rename", "filter", "audits", "delete", "stats");
+      "stats", "list", "create", "poll", "poll", "poll", "poll", "poll", "rename", "filter", "audits",
+      "delete", "stats");
 
   @RegisterExtension
   static FakeImagesExtension images = FakeImagesExtension.withHttpFace(() -> FakeImages.builder()
