@@ -49,7 +49,7 @@ public final class WireJson {
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
         // Records are read through their canonical constructors and written from their components;
         // helper methods such as Image.isDownloaded() must never become JSON properties.
         .visibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
