@@ -14,9 +14,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.contabo4j.images.CreatedImage;
 import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesPort;
@@ -40,7 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,18 +64,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * }
  * }</pre>
  *
- * <p><b>How faults are scripted.</b> Status answers, resets, empty responses, malformed chunks and
- * random bytes are WireMock stubs chained in a scenario, one stub per request, ahead of the normal
- * answer; a slow answer is the normal answer with a fixed delay, a dribbled one the normal answer
- * with a chunked dribble delay. For a {@code GET} whose connection dies before the first byte, each
- * failed attempt consumes {@link #getSendsWhenTheConnectionDiesBeforeTheFirstByte()} stubs, because a
- * client that re-sends such a {@code GET} by itself puts that many requests on the wire per attempt.
+ * <p><b>How faults are scripted.</b> Every operation has one stub, answered by {@link
+ * MatrixWireService}, a response transformer that plays the service: it hands out the scripted
+ * faults one per request, atomically (concurrent callers each meet exactly one), then the normal
+ * answer. Status answers, resets, empty responses, malformed chunks and random bytes are WireMock
+ * responses and faults; a slow answer is the normal answer with a fixed delay, a dribbled one the
+ * normal answer with a chunked dribble delay. For a {@code GET} whose connection dies before the
+ * first byte, each failed attempt consumes {@link #getSendsWhenTheConnectionDiesBeforeTheFirstByte()}
+ * faults, because a client that re-sends such a {@code GET} by itself puts that many requests on the
+ * wire per attempt.
  *
  * <p><b>What the service did.</b> The normal answers are a 200 with the row's image, a 201 for a
- * create (which the service thereby applied), a 204 for a delete, and the audit log of {@link
- * MatrixWireService}, which lists a {@code CREATED} entry for each applied create, its request id in
- * upper case. A fault {@linkplain MatrixFault#afterApplying() after applying} marks its create as
- * applied too; on a delete it makes every later delete of the image a 404, as the image is gone.
+ * create (which the service thereby applied), a 204 for a delete, and an audit log that lists a
+ * {@code CREATED} entry for each applied create, its request id in upper case. A fault {@linkplain
+ * MatrixFault#afterApplying() after applying} marks its create as applied too; on a delete it makes
+ * every later delete of the image a 404, as the image is gone.
  *
  * <p><b>Refused connections</b> need a server that is not there for some attempts and there for
  * the next. The client is given a {@link ProxySelector} that, while attempts are to be refused,
@@ -117,8 +119,6 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
   private static @Nullable SpecCheckedTraffic traffic;
 
   private final Attempts attempts = new Attempts();
-  private final Map<ImagesOperation, ResponseDefinitionBuilder> answers = new ConcurrentHashMap<>();
-  private int scenarios;
 
   /**
    * The hook: builds the transport's client with its builder's default resilience decorator and
@@ -150,16 +150,11 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
     WIRE_MOCK.resetAll();
     attempts.reset(clock);
     SERVICE.reset(clock, image);
-    answers.clear();
-    answers.put(ImagesOperation.RETRIEVE_IMAGE, json(200, ServerWire.image(image)));
-    answers.put(ImagesOperation.CREATE_CUSTOM_IMAGE,
-        json(201, ServerWire.created(new CreatedImage(image.imageId(), image.tenantId(), image.customerId(), false))));
-    answers.put(ImagesOperation.DELETE_IMAGE, aResponse().withStatus(204));
-    answers.put(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, aResponse().withTransformers(MatrixWireService.AUDIT_LOG));
-    answers.forEach((operation, answer) -> WIRE_MOCK.stubFor(request(operation)
-        .atPriority(10)
-        .withMetadata(appliedIf(operation == ImagesOperation.CREATE_CUSTOM_IMAGE))
-        .willReturn(answer)));
+    for (ImagesOperation operation : ImagesOperation.values()) {
+      WIRE_MOCK.stubFor(request(operation)
+          .willReturn(aResponse().withTransformers(MatrixWireService.NAME)
+              .withTransformerParameter("operation", operation.name())));
+    }
   }
 
   @Override
@@ -176,28 +171,8 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
       attempts.refuseNext(attemptCount);
       return;
     }
-    String scenario = "matrix-" + (++scenarios);
-    int stubs = attemptCount * sendsPerAttempt(operation, fault);
-    Map<String, Object> metadata = new HashMap<>(appliedIf(fault.applied()));
-    if (fault.kind() == MatrixFault.Kind.SLOW_ANSWER) {
-      metadata.put(MatrixWireService.HELD, true);
-    }
-    for (int i = 0; i < stubs; i++) {
-      WIRE_MOCK.stubFor(request(operation)
-          .inScenario(scenario)
-          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "served " + i)
-          .willSetStateTo("served " + (i + 1))
-          .atPriority(1)
-          .withMetadata(metadata)
-          .willReturn(answer(operation, fault)));
-    }
-    if (fault.applied() && operation == ImagesOperation.DELETE_IMAGE) {
-      WIRE_MOCK.stubFor(request(operation)
-          .inScenario(scenario)
-          .whenScenarioStateIs("served " + stubs)
-          .atPriority(1)
-          .willReturn(json(404, ServerWire.error(404, "Image not found"))));
-    }
+    SERVICE.script(operation, attemptCount * sendsPerAttempt(operation, fault), answer(operation, fault),
+        fault.applied(), fault.kind() == MatrixFault.Kind.SLOW_ANSWER);
   }
 
   @Override
@@ -208,7 +183,7 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
   /** One image per applied create: the image of the row, whose id the 201 answer carries. */
   @Override
   protected List<String> imagesCreated() {
-    return SERVICE.appliedCreates().stream().map(post -> IMAGE.imageId()).toList();
+    return Collections.nCopies(SERVICE.appliedCreates(), IMAGE.imageId());
   }
 
   @Override
@@ -216,9 +191,6 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
     return SERVICE.awaitHeld(timeout);
   }
 
-  private static Map<String, Object> appliedIf(boolean applied) {
-    return applied ? Map.of(MatrixWireService.APPLIED, true) : Map.of();
-  }
 
   @Override
   protected List<Received> received(ImagesOperation operation) {
@@ -228,40 +200,32 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
         .toList();
   }
 
-  private ResponseDefinitionBuilder answer(ImagesOperation operation, MatrixFault fault) {
+  private static ResponseDefinition answer(ImagesOperation operation, MatrixFault fault) {
     switch (fault.kind()) {
       case STATUS:
-        ResponseDefinitionBuilder error = json(fault.status(), ServerWire.error(fault.status(), fault.message()));
-        return fault.retryAfter() == null ? error : error.withHeader("Retry-After", fault.retryAfter());
+        ResponseDefinitionBuilder error = aResponse().withStatus(fault.status())
+            .withHeader("Content-Type", JSON)
+            .withBody(ServerWire.error(fault.status(), fault.message()));
+        return (fault.retryAfter() == null ? error : error.withHeader("Retry-After", fault.retryAfter())).build();
       case CONNECTION_RESET:
-        return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+        return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
       case EMPTY_RESPONSE:
-        return aResponse().withFault(Fault.EMPTY_RESPONSE);
+        return aResponse().withFault(Fault.EMPTY_RESPONSE).build();
       case MALFORMED_RESPONSE_CHUNK:
-        return aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK);
+        return aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK).build();
       case RANDOM_DATA_THEN_CLOSE:
-        return aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE);
+        return aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE).build();
       case SLOW_ANSWER:
-        return ResponseDefinitionBuilder.like(normalAnswer(operation).build())
-            .withFixedDelay((int) fault.delay().toMillis());
+        return ResponseDefinitionBuilder.like(SERVICE.normalAnswer(operation))
+            .withFixedDelay((int) fault.delay().toMillis())
+            .build();
       case DRIBBLED_ANSWER:
-        return ResponseDefinitionBuilder.like(normalAnswer(operation).build())
-            .withChunkedDribbleDelay(DRIBBLE_CHUNKS, (int) fault.delay().toMillis());
+        return ResponseDefinitionBuilder.like(SERVICE.normalAnswer(operation))
+            .withChunkedDribbleDelay(DRIBBLE_CHUNKS, (int) fault.delay().toMillis())
+            .build();
       default:
         throw new IllegalArgumentException("not a WireMock answer: " + fault);
     }
-  }
-
-  private ResponseDefinitionBuilder normalAnswer(ImagesOperation operation) {
-    ResponseDefinitionBuilder answer = answers.get(operation);
-    if (answer == null) {
-      throw new IllegalArgumentException("no normal answer to delay for " + operation);
-    }
-    return answer;
-  }
-
-  private static ResponseDefinitionBuilder json(int status, byte[] body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", JSON).withBody(body);
   }
 
   private static MappingBuilder request(ImagesOperation operation) {
