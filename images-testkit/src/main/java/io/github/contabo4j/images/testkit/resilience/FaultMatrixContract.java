@@ -419,16 +419,7 @@ public abstract class FaultMatrixContract {
           assertEquals(2, received(ImagesOperation.RETRIEVE_IMAGE).size(), "requests received");
           assertWaits(jitter(1));
         }),
-        row("create: timed out, not re-sent, found in the audit log", () -> {
-          ImagesPort port = port(policy);
-          script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, slow.afterApplying());
-          CallContext context = CallContext.create();
-
-          CreatedImage created = port.createCustomImage(NEW_IMAGE, context);
-
-          assertReconciled(created, context, 1);
-          assertWaits();
-        }));
+        foundInTheAuditLog("create: timed out, not re-sent, found in the audit log", policy, slow.afterApplying()));
   }
 
   /** Row 5: 429 and every shape of {@code Retry-After}. */
@@ -597,18 +588,7 @@ public abstract class FaultMatrixContract {
   protected Stream<DynamicTest> row9AResetAfterACreateWasSentIsReconciled() {
     MatrixFault lost = MatrixFault.connection(Kind.CONNECTION_RESET).afterApplying();
     return Stream.of(
-        row("created, answer lost: found in the audit log", () -> {
-          ImagesPort port = port(policy().build());
-          script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, lost);
-          CallContext context = CallContext.create().withTraceId(TRACE_ID);
-
-          CreatedImage created = port.createCustomImage(NEW_IMAGE, context);
-
-          assertReconciled(created, context, 1);
-          received(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST)
-              .forEach(r -> assertEquals(TRACE_ID, r.traceId(), "x-trace-id of the lookup " + r.requestId()));
-          assertWaits();
-        }),
+        foundInTheAuditLog("created, answer lost: found in the audit log", policy().build(), lost),
         row("created, answer lost, the log lags one lookup: found in the second round", () -> {
           ImagesPort port = port(policy().build());
           script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, lost);
@@ -664,6 +644,25 @@ public abstract class FaultMatrixContract {
         }));
   }
 
+  /**
+   * A create that {@code fault} fails after the service applied it: one POST, then found by the
+   * first audit lookup, which carries the create's trace id.
+   */
+  private DynamicTest foundInTheAuditLog(String name, ResiliencePolicy policy, MatrixFault fault) {
+    return row(name, () -> {
+      ImagesPort port = port(policy);
+      script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, fault);
+      CallContext context = CallContext.create().withTraceId(TRACE_ID);
+
+      CreatedImage created = port.createCustomImage(NEW_IMAGE, context);
+
+      assertReconciled(created, context, 1);
+      received(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST)
+          .forEach(r -> assertEquals(TRACE_ID, r.traceId(), "x-trace-id of the lookup " + r.requestId()));
+      assertWaits();
+    });
+  }
+
   /** Row 10: a 500 on a create is not sent again; the audit log settles what happened. */
   @TestFactory
   protected Stream<DynamicTest> row10A500OnACreateIsReconciled() {
@@ -683,16 +682,8 @@ public abstract class FaultMatrixContract {
           assertEquals(List.of(), imagesCreated(), "images created");
           assertWaits(reconcileWaits(RECONCILE_ROUNDS));
         }),
-        row("500 after the image was created: one POST, found in the audit log", () -> {
-          ImagesPort port = port(policy().build());
-          script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, MatrixFault.status(500).afterApplying());
-          CallContext context = CallContext.create();
-
-          CreatedImage created = port.createCustomImage(NEW_IMAGE, context);
-
-          assertReconciled(created, context, 1);
-          assertWaits();
-        }));
+        foundInTheAuditLog("500 after the image was created: one POST, found in the audit log", policy().build(),
+            MatrixFault.status(500).afterApplying()));
   }
 
   /**

@@ -71,14 +71,12 @@ class FakeFaultMatrixTest extends FaultMatrixContract {
    * against the row's clock), since the fake takes the delay, not the header. The fake applies no
    * attempt timeout itself (the transports do), so a slow answer past the row's attempt timeout is
    * the fake's {@code timeout()}, the failure the transport would report, and one within it is the
-   * fake's {@code delay()}.
+   * fake's {@code delay()}. A reset after applying is the fake's {@code answerLost()}.
    */
   @Override
   protected void script(ImagesOperation operation, int attempts, MatrixFault fault) {
-    FakeFaults.Next next = fake.faults().nextCalls(operation, attempts);
-    if (fault.applied()) {
-      next = next.afterApplying();
-    }
+    FakeFaults.Next calls = fake.faults().nextCalls(operation, attempts);
+    FakeFaults.Next next = fault.applied() ? calls.afterApplying() : calls;
     switch (fault.kind()) {
       case STATUS:
         if (fault.status() == 429) {
@@ -91,7 +89,11 @@ class FakeFaultMatrixTest extends FaultMatrixContract {
         next.connectionRefused();
         break;
       case CONNECTION_RESET:
-        next.connectionReset();
+        if (fault.applied()) {
+          calls.answerLost();
+        } else {
+          calls.connectionReset();
+        }
         break;
       case SLOW_ANSWER:
         if (fault.delay().compareTo(attemptTimeout) > 0) {
