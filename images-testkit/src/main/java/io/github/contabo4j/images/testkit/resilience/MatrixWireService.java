@@ -4,7 +4,9 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
 
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
+import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.extension.WireMockServices;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -25,6 +27,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -57,7 +60,8 @@ import org.jspecify.annotations.Nullable;
  * an empty page.
  *
  * <p><b>Held answers.</b> {@link #awaitHeld} returns once a request was given a scripted answer that
- * is {@code held} (a slow one), before the answer's delay begins.
+ * is {@code held} (a slow one): after WireMock logged it in its journal, before the answer's delay
+ * begins.
  */
 final class MatrixWireService implements ExtensionFactory {
   /** The transformer's name; stubs pass their operation as the parameter {@code operation}. */
@@ -66,6 +70,7 @@ final class MatrixWireService implements ExtensionFactory {
   private final Map<ImagesOperation, Script> scripts = new ConcurrentHashMap<>();
   private final List<String[]> appliedCreates = new CopyOnWriteArrayList<>(); // {requestId, traceId}
   private final AtomicInteger lagging = new AtomicInteger();
+  private final Set<String> heldRequests = ConcurrentHashMap.newKeySet(); // x-request-ids
   private volatile Map<ImagesOperation, ResponseDefinition> normal = Map.of();
   private volatile CountDownLatch held = new CountDownLatch(1);
   private volatile Clock clock = Clock.systemUTC();
@@ -76,7 +81,7 @@ final class MatrixWireService implements ExtensionFactory {
 
   @Override
   public List<Extension> create(WireMockServices services) {
-    return List.of(new Transformer());
+    return List.of(new Transformer(), new Journaled());
   }
 
   /**
@@ -91,6 +96,7 @@ final class MatrixWireService implements ExtensionFactory {
     scripts.clear();
     appliedCreates.clear();
     lagging.set(0);
+    heldRequests.clear();
     held = new CountDownLatch(1);
     Map<ImagesOperation, ResponseDefinition> answers = new EnumMap<>(ImagesOperation.class);
     answers.put(ImagesOperation.RETRIEVE_IMAGE, json(200, ServerWire.image(rowImage)));
@@ -148,7 +154,7 @@ final class MatrixWireService implements ExtensionFactory {
         applied(operation, event);
       }
       if (script.held()) {
-        held.countDown();
+        heldRequests.add(String.valueOf(event.getRequest().getHeader("x-request-id")));
       }
       return script.fault();
     }
@@ -196,6 +202,24 @@ final class MatrixWireService implements ExtensionFactory {
 
   private static ResponseDefinition json(int status, byte[] body) {
     return responseDefinition().withStatus(status).withHeader("Content-Type", "application/json").withBody(body).build();
+  }
+
+  /**
+   * Signals a held answer once its request is in the journal: WireMock logs a request, then tells
+   * the listeners, then sends the answer (and only then waits out a delay).
+   */
+  private final class Journaled implements ServeEventListener {
+    @Override
+    public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
+      if (heldRequests.remove(String.valueOf(serveEvent.getRequest().getHeader("x-request-id")))) {
+        held.countDown();
+      }
+    }
+
+    @Override
+    public String getName() {
+      return "fault-matrix-journaled";
+    }
   }
 
   /** The transformer every matrix stub names. */
