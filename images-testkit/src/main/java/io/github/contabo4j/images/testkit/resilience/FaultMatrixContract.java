@@ -27,6 +27,7 @@ import io.github.contabo4j.images.ImagesServiceException;
 import io.github.contabo4j.images.ImagesTransportException;
 import io.github.contabo4j.images.ImagesTransportException.Failure;
 import io.github.contabo4j.images.OsType;
+import io.github.contabo4j.images.OutcomeUnknownException;
 import io.github.contabo4j.images.PermissionDeniedException;
 import io.github.contabo4j.images.RateLimitedException;
 import io.github.contabo4j.images.ServerErrorException;
@@ -42,6 +43,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,6 +51,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -65,41 +69,53 @@ import org.junit.jupiter.api.function.Executable;
  * WireFaultMatrixContract}).
  *
  * <p><b>The hooks.</b> A subclass says how to make the port under test ({@link #newPort}), how to
- * script a fault for the next attempts of an operation ({@link #script}) and what reached the
- * service ({@link #received}); {@link #begin} starts each row on a fresh service. Counts that differ
- * between adapters for a documented reason are overridable: {@link
- * #getSendsWhenTheConnectionDiesBeforeTheFirstByte()} and {@link #countsRefusedAttempts()}. A row an
- * adapter cannot express is skipped only by overriding its method with a {@code @Disabled} that
- * gives the reason.
+ * script a fault for the next attempts of an operation ({@link #script}), how far its audit log lags
+ * ({@link #auditLogLags}), what reached the service ({@link #received}), which images it created
+ * ({@link #imagesCreated}) and when it holds an answer back ({@link #awaitAnswerHeldBack}); {@link
+ * #begin} starts each row on a fresh service. Counts that differ between adapters for a documented
+ * reason are overridable: {@link #getSendsWhenTheConnectionDiesBeforeTheFirstByte()}, {@link
+ * #countsRefusedAttempts()} and {@link #deliveryWhenInterruptedDuringAnAnswer()}. A row an adapter
+ * cannot express is skipped only by overriding its method with a {@code @Disabled} that gives the
+ * reason.
  *
- * <p><b>Each row asserts</b> the requests that reached the service, the exception (type, {@link
- * Failure}, {@link Delivery}, status) or the complete result, and the waits the decorator asked its
- * {@link Sleeper} for. Rows:
+ * <p><b>Each row asserts</b> the requests that reached the service (audit lookups included), the
+ * exception (type, {@link Failure}, {@link Delivery}, status, cause) or the complete result, and the
+ * waits the decorator asked its {@link Sleeper} for. Rows:
  *
  * <ol>
  *   <li>a connection reset on a GET is retried, then succeeds; each attempt has a fresh {@code
  *       x-request-id} and the same {@code x-trace-id};
  *   <li>a refused connection is retried for every operation, create included;
  *   <li>an empty response, a malformed chunk, or random bytes: the same failure on every adapter,
- *       never a half-parsed object;
- *   <li>an answer slower than the attempt timeout is a {@code TIMEOUT}, retried except for create;
+ *       never a half-parsed object; a create is not sent again but looked up in the audit log;
+ *   <li>an answer slower than the attempt timeout is a {@code TIMEOUT}, retried except for create,
+ *       which is reconciled;
  *   <li>429 with {@code Retry-After} in seconds, as an HTTP-date (against the injected clock), as
  *       garbage, missing, and above the cap;
  *   <li>429s under 16 concurrent callers: attempts per limiter period stay within the setting and
  *       no attempt starts before the "not before" time;
  *   <li>500, 502, 503, 504 for each operation: 500 is retried for reads only, the others for all but
- *       create;
- *   <li>400, 401, 403, 404, 409 and 415 for each operation: never retried.
+ *       create, whose outcome the audit log then cannot settle;
+ *   <li>400, 401, 403, 404, 409 and 415 for each operation: never retried;
+ *   <li>a reset after a create was sent: exactly one POST, then reconciled through the audit log:
+ *       found, found after the log lagged, not found, and the lookup failing;
+ *   <li>a 500 on a create: no re-send, then reconciled;
+ *   <li>a retried delete answered 404 after an ambiguous first attempt has succeeded;
+ *   <li>a chunked answer dribbled past the call's deadline is cut at the deadline (wire only);
+ *   <li>an interrupt during a backoff, between audit lookups, or during a slow answer ends the call
+ *       promptly, keeps the interrupt flag and sends nothing more.
  * </ol>
  *
- * <p><b>Virtual time.</b> Every row runs on a {@link MutableClock} that only the decorator's waits
- * move: a recording {@link Sleeper} advances it. Backoff bounds are hours long, so a wait never
- * costs real time and a jittered wait is never drawn as zero in practice. Real time is spent only
- * where a socket needs it (row 4: a 100 ms attempt timeout). Row 6 runs its callers as a
- * discrete-event simulation: virtual time moves only when every caller waits, so a request sent at
- * virtual time {@code t} is answered before any request sent later, and each attempt's virtual time
- * is known exactly (WireMock's journal timestamps are real time and say nothing about the limiter's
- * virtual periods).
+ * <p><b>Virtual time.</b> Every row but two runs on a {@link MutableClock} that only the decorator's
+ * waits move: a recording {@link Sleeper} advances it. Backoff bounds are hours long, so a wait never
+ * costs real time and a jittered wait is never drawn as zero in practice; the call deadline is
+ * therefore a day, the longest the policy allows. Real time is spent only where a socket needs it,
+ * each budget at most 300 ms: row 4 (a 100 ms attempt timeout), row 12 (a 150 ms deadline on the real
+ * clock, the only row whose decorator reads real time) and the slow answers of row 13 (interrupted
+ * as soon as the service holds them). Row 6 runs its callers as a discrete-event simulation: virtual
+ * time moves only when every caller waits, so a request sent at virtual time {@code t} is answered
+ * before any request sent later, and each attempt's virtual time is known exactly (WireMock's
+ * journal timestamps are real time and say nothing about the limiter's virtual periods).
  */
 public abstract class FaultMatrixContract {
   /** The image every row can read; {@link #begin} makes it retrievable. */
@@ -115,6 +131,14 @@ public abstract class FaultMatrixContract {
   private static final String TRACE_ID = "fault-matrix-trace";
   private static final Duration BACKOFF_BASE = Duration.ofHours(1);
   private static final Duration THROTTLE_BASE = Duration.ofHours(2);
+  /** Audit-lookup rounds after an ambiguous create. */
+  private static final int RECONCILE_ROUNDS = 3;
+  /** The wait between two rounds of audit lookups, exact (no jitter). */
+  private static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(30);
+  /** How long a held-back answer would take; the rows that use it interrupt the caller long before. */
+  private static final Duration HELD_ANSWER = Duration.ofSeconds(2);
+  /** How much later than the interrupt (or the deadline) a call may end and still count as prompt. */
+  private static final Duration PROMPTLY = Duration.ofMillis(150);
   private static final Set<ImagesOperation> READS = EnumSet.of(ImagesOperation.RETRIEVE_IMAGE_LIST,
       ImagesOperation.RETRIEVE_IMAGE, ImagesOperation.RETRIEVE_CUSTOM_IMAGES_STATS,
       ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST);
@@ -171,6 +195,32 @@ public abstract class FaultMatrixContract {
   protected abstract List<Received> received(ImagesOperation operation);
 
   /**
+   * Makes the next {@code lookups} audit-log queries answer as if the log had not caught up yet:
+   * without any entry. Later queries see the whole log.
+   *
+   * @param lookups how many queries, at least 1
+   */
+  protected abstract void auditLogLags(int lookups);
+
+  /**
+   * The ids of the images the service created since the row began, in order: one per create it
+   * applied, including creates whose answer a fault then lost.
+   *
+   * @return the ids
+   */
+  protected abstract List<String> imagesCreated();
+
+  /**
+   * Blocks until a request has reached the service whose answer a {@link MatrixFault.Kind#SLOW_ANSWER}
+   * holds back, so that the caller is now waiting for it.
+   *
+   * @param timeout the longest to wait
+   * @return whether such a request arrived in time
+   * @throws InterruptedException if interrupted while waiting
+   */
+  protected abstract boolean awaitAnswerHeldBack(Duration timeout) throws InterruptedException;
+
+  /**
    * Ends a row, after its assertions passed: e.g. checks the traffic against the vendor spec.
    * Default: nothing.
    *
@@ -199,6 +249,18 @@ public abstract class FaultMatrixContract {
    */
   protected boolean countsRefusedAttempts() {
     return false;
+  }
+
+  /**
+   * The {@link Delivery} of the {@code INTERRUPTED} failure when the caller is interrupted while the
+   * service holds its answer back. Default {@link Delivery#MAYBE_PROCESSED}: a transport cannot know
+   * whether the request was applied. The fake knows it was not (it simulates the wait before
+   * applying anything) and overrides this with {@link Delivery#NOT_SENT}.
+   *
+   * @return the delivery
+   */
+  protected Delivery deliveryWhenInterruptedDuringAnAnswer() {
+    return Delivery.MAYBE_PROCESSED;
   }
 
   /**
@@ -263,7 +325,8 @@ public abstract class FaultMatrixContract {
 
           CreatedImage created = port.createCustomImage(NEW_IMAGE, context);
 
-          assertFalse(created.imageId().isEmpty(), "created image id");
+          assertFalse(created.reconciled(), "answered, not reconciled");
+          assertEquals(List.of(created.imageId()), imagesCreated(), "images created");
           assertEquals(3, context.requestIds().size(), "attempts");
           List<Received> received = received(ImagesOperation.CREATE_CUSTOM_IMAGE);
           assertEquals(countsRefusedAttempts() ? 3 : 1, received.size(), "requests received");
@@ -298,7 +361,8 @@ public abstract class FaultMatrixContract {
 
   /**
    * Row 3: answers that are no HTTP answer. A GET is retried and then returns the whole object; a
-   * create fails at once with the same failure on every adapter.
+   * create is not sent again: it ends ambiguously with the same failure on every adapter, and as
+   * nothing was created, the audit log cannot settle it.
    */
   @TestFactory
   protected Stream<DynamicTest> row3GarbledAnswersFailTheSameEverywhere() {
@@ -319,23 +383,25 @@ public abstract class FaultMatrixContract {
                   received(ImagesOperation.RETRIEVE_IMAGE).size(), "requests received");
               assertWaits(jitter(1));
             }),
-            row(kind + " on create: " + failures.get(kind) + ", not retried", () -> {
+            row(kind + " on create: " + failures.get(kind) + ", not re-sent, not found in the audit log", () -> {
               ImagesPort port = port(policy().build());
               script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, MatrixFault.connection(kind));
               CallContext context = CallContext.create();
 
-              ImagesTransportException e = assertThrows(ImagesTransportException.class,
+              OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
                   () -> port.createCustomImage(NEW_IMAGE, context));
 
-              assertTransportFailure(e, failures.get(kind), Delivery.MAYBE_PROCESSED, context, 1);
-              assertEquals(1, received(ImagesOperation.CREATE_CUSTOM_IMAGE).size(), "requests received");
-              assertWaits();
+              assertOutcomeUnknown(e, context, RECONCILE_ROUNDS, null);
+              assertTransportFailure(ambiguous(e, ImagesTransportException.class), failures.get(kind),
+                  Delivery.MAYBE_PROCESSED, context, 1);
+              assertWaits(reconcileWaits(RECONCILE_ROUNDS));
             })));
   }
 
   /**
    * Row 4: an answer later than the attempt timeout (100 ms of real time; the answer comes after
-   * 250 ms) is a {@code TIMEOUT} that may have been processed: retried for a GET, not for a create.
+   * 250 ms) is a {@code TIMEOUT} that may have been processed: retried for a GET; a create is not
+   * sent again but found in the audit log, since the service did create the image.
    */
   @TestFactory
   protected Stream<DynamicTest> row4AnAnswerPastTheAttemptTimeoutIsATimeout() {
@@ -353,18 +419,7 @@ public abstract class FaultMatrixContract {
           assertEquals(2, received(ImagesOperation.RETRIEVE_IMAGE).size(), "requests received");
           assertWaits(jitter(1));
         }),
-        row("create: timed out, not retried", () -> {
-          ImagesPort port = port(policy);
-          script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, slow);
-          CallContext context = CallContext.create();
-
-          ImagesTransportException e = assertThrows(ImagesTransportException.class,
-              () -> port.createCustomImage(NEW_IMAGE, context));
-
-          assertTransportFailure(e, Failure.TIMEOUT, Delivery.MAYBE_PROCESSED, context, 1);
-          assertEquals(1, received(ImagesOperation.CREATE_CUSTOM_IMAGE).size(), "requests received");
-          assertWaits();
-        }));
+        foundInTheAuditLog("create: timed out, not re-sent, found in the audit log", policy, slow.afterApplying()));
   }
 
   /** Row 5: 429 and every shape of {@code Retry-After}. */
@@ -396,8 +451,10 @@ public abstract class FaultMatrixContract {
           script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, MatrixFault.rateLimited("1"));
           CallContext context = CallContext.create();
 
-          assertFalse(port.createCustomImage(NEW_IMAGE, context).imageId().isEmpty());
+          CreatedImage created = port.createCustomImage(NEW_IMAGE, context);
 
+          assertFalse(created.reconciled(), "answered, not reconciled");
+          assertEquals(List.of(created.imageId()), imagesCreated(), "images created");
           assertEquals(2, context.requestIds().size(), "attempts");
           assertEquals(2, received(ImagesOperation.CREATE_CUSTOM_IMAGE).size(), "requests received");
           assertWaits(Wait.exactly(Duration.ofSeconds(1)));
@@ -468,18 +525,30 @@ public abstract class FaultMatrixContract {
 
   /**
    * Row 7: server errors on each operation. 500 is retried only for reads (Contabo answers 500 to
-   * some bad input); 502, 503 and 504 for everything but create.
+   * some bad input); 502, 503 and 504 for everything but create. A create is never sent again; any
+   * 5xx leaves its outcome open, so the audit log is asked, and as nothing was created the call ends
+   * in {@link OutcomeUnknownException} carrying the 5xx.
    */
   @TestFactory
   protected Stream<DynamicTest> row7ServerErrorsAreRetriedPerTheTable() {
     return Stream.of(500, 502, 503, 504).flatMap(status -> Stream.of(ImagesOperation.values()).map(operation -> {
-      boolean retried = status == 500 ? READS.contains(operation) : operation != ImagesOperation.CREATE_CUSTOM_IMAGE;
-      return row(status + " on " + operation + (retried ? ": retried" : ": not retried"), () -> {
+      boolean create = operation == ImagesOperation.CREATE_CUSTOM_IMAGE;
+      boolean retried = status == 500 ? READS.contains(operation) : !create;
+      String outcome = create ? ": not re-sent, outcome unknown" : retried ? ": retried" : ": not retried";
+      return row(status + " on " + operation + outcome, () -> {
         ImagesPort port = port(policy().maxAttempts(2).build());
         MatrixFault fault = MatrixFault.status(status);
         script(operation, 2, fault);
         CallContext context = CallContext.create();
 
+        if (create) {
+          OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
+              () -> invoke(port, operation, context));
+          assertOutcomeUnknown(e, context, RECONCILE_ROUNDS, null);
+          assertServiceFailure(ambiguous(e, ServerErrorException.class), fault, operation, context, 1);
+          assertWaits(reconcileWaits(RECONCILE_ROUNDS));
+          return;
+        }
         ServerErrorException e = assertThrows(ServerErrorException.class, () -> invoke(port, operation, context));
 
         assertServiceFailure(e, fault, operation, context, retried ? 2 : 1);
@@ -510,11 +579,290 @@ public abstract class FaultMatrixContract {
         })));
   }
 
+  /**
+   * Row 9: a create whose connection is reset after it was sent. It is never sent again: exactly one
+   * POST, then its request id is looked up in the audit log (an entry's id may differ in case),
+   * with the create's trace id.
+   */
+  @TestFactory
+  protected Stream<DynamicTest> row9AResetAfterACreateWasSentIsReconciled() {
+    MatrixFault lost = MatrixFault.connection(Kind.CONNECTION_RESET).afterApplying();
+    return Stream.of(
+        foundInTheAuditLog("created, answer lost: found in the audit log", policy().build(), lost),
+        row("created, answer lost, the log lags one lookup: found in the second round", () -> {
+          ImagesPort port = port(policy().build());
+          script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, lost);
+          auditLogLags(1);
+          CallContext context = CallContext.create();
+
+          CreatedImage created = port.createCustomImage(NEW_IMAGE, context);
+
+          assertReconciled(created, context, 2);
+          assertWaits(reconcileWaits(2));
+        }),
+        row("reset before it was applied: not found in any round, outcome unknown", () -> {
+          ImagesPort port = port(policy().build());
+          script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, MatrixFault.connection(Kind.CONNECTION_RESET));
+          CallContext context = CallContext.create();
+
+          OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
+              () -> port.createCustomImage(NEW_IMAGE, context));
+
+          assertOutcomeUnknown(e, context, RECONCILE_ROUNDS, null);
+          assertTransportFailure(ambiguous(e, ImagesTransportException.class), Failure.CONNECTION_CLOSED,
+              Delivery.MAYBE_PROCESSED, context, 1);
+          assertEquals(List.of(), imagesCreated(), "images created");
+          assertWaits(reconcileWaits(RECONCILE_ROUNDS));
+        }),
+        row("the lookup is refused (403): outcome unknown at once, the 403 its cause", () -> {
+          ImagesPort port = port(policy().build());
+          script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, lost);
+          script(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, 1, MatrixFault.status(403));
+          CallContext context = CallContext.create();
+
+          OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
+              () -> port.createCustomImage(NEW_IMAGE, context));
+
+          assertOutcomeUnknown(e, context, 1, PermissionDeniedException.class);
+          assertEquals(403, ((ImagesServiceException) e.getCause()).statusCode(), "the lookup's status");
+          assertEquals(1, imagesCreated().size(), "the image exists; the exception's ids let the caller find it");
+          assertWaits();
+        }),
+        row("the lookup fails in every round (503): outcome unknown, the last 503 its cause", () -> {
+          ImagesPort port = port(policy().build());
+          script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, lost);
+          script(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, RECONCILE_ROUNDS, MatrixFault.status(503));
+          CallContext context = CallContext.create();
+
+          OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
+              () -> port.createCustomImage(NEW_IMAGE, context));
+
+          assertOutcomeUnknown(e, context, RECONCILE_ROUNDS, ServerErrorException.class);
+          assertEquals(503, ((ImagesServiceException) e.getCause()).statusCode(), "the lookup's status");
+          assertEquals(1, imagesCreated().size(), "the image exists; the exception's ids let the caller find it");
+          assertWaits(reconcileWaits(RECONCILE_ROUNDS));
+        }));
+  }
+
+  /**
+   * A create that {@code fault} fails after the service applied it: one POST, then found by the
+   * first audit lookup, which carries the create's trace id.
+   */
+  private DynamicTest foundInTheAuditLog(String name, ResiliencePolicy policy, MatrixFault fault) {
+    return row(name, () -> {
+      ImagesPort port = port(policy);
+      script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, fault);
+      CallContext context = CallContext.create().withTraceId(TRACE_ID);
+
+      CreatedImage created = port.createCustomImage(NEW_IMAGE, context);
+
+      assertReconciled(created, context, 1);
+      received(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST)
+          .forEach(r -> assertEquals(TRACE_ID, r.traceId(), "x-trace-id of the lookup " + r.requestId()));
+      assertWaits();
+    });
+  }
+
+  /** Row 10: a 500 on a create is not sent again; the audit log settles what happened. */
+  @TestFactory
+  protected Stream<DynamicTest> row10A500OnACreateIsReconciled() {
+    return Stream.of(
+        row("500, nothing created: one POST, outcome unknown", () -> {
+          ImagesPort port = port(policy().build());
+          MatrixFault fault = MatrixFault.status(500);
+          script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, fault);
+          CallContext context = CallContext.create();
+
+          OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
+              () -> port.createCustomImage(NEW_IMAGE, context));
+
+          assertOutcomeUnknown(e, context, RECONCILE_ROUNDS, null);
+          assertServiceFailure(ambiguous(e, ServerErrorException.class), fault, ImagesOperation.CREATE_CUSTOM_IMAGE,
+              context, 1);
+          assertEquals(List.of(), imagesCreated(), "images created");
+          assertWaits(reconcileWaits(RECONCILE_ROUNDS));
+        }),
+        foundInTheAuditLog("500 after the image was created: one POST, found in the audit log", policy().build(),
+            MatrixFault.status(500).afterApplying()));
+  }
+
+  /**
+   * Row 11: a delete whose first attempt ended ambiguously after the service deleted the image is
+   * retried, and the 404 of the retry means it succeeded.
+   */
+  @TestFactory
+  protected Stream<DynamicTest> row11ARetriedDeleteAnswered404HasSucceeded() {
+    return Stream.of(MatrixFault.connection(Kind.CONNECTION_RESET).afterApplying(),
+        MatrixFault.status(502).afterApplying()).map(fault -> row(fault + " on delete, then 404: success", () -> {
+          ImagesPort port = port(policy().build());
+          script(ImagesOperation.DELETE_IMAGE, 1, fault);
+          CallContext context = CallContext.create();
+
+          port.deleteImage(IMAGE.imageId(), context);
+
+          assertEquals(2, context.requestIds().size(), "attempts");
+          assertEquals(context.requestIds(),
+              received(ImagesOperation.DELETE_IMAGE).stream().map(Received::requestId).toList(), "requests received");
+          assertWaits(jitter(1));
+        }));
+  }
+
+  /**
+   * Row 12: an answer whose body trickles in for a second, each chunk well within any read timeout,
+   * is cut at the call's deadline (150 ms, on the real clock) plus a small margin; no retry fits in
+   * what is left. A create cut that way is found in the audit log.
+   */
+  @TestFactory
+  protected Stream<DynamicTest> row12ADribbledAnswerIsCutAtTheDeadline() {
+    Duration deadline = Duration.ofMillis(150);
+    ResiliencePolicy policy = policy().callTimeout(deadline).build();
+    MatrixFault dribble = MatrixFault.dribbledAnswer(Duration.ofSeconds(1));
+    return Stream.of(
+        row("retrieveImage: TIMEOUT at the deadline, not retried", () -> {
+          ImagesPort port = port(policy, Clock.systemUTC());
+          script(ImagesOperation.RETRIEVE_IMAGE, 1, dribble);
+          CallContext context = CallContext.create();
+
+          long start = System.nanoTime();
+          ImagesTransportException e = assertThrows(ImagesTransportException.class,
+              () -> port.retrieveImage(IMAGE.imageId(), context));
+          Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+          assertTrue(took.compareTo(deadline.plus(PROMPTLY)) < 0, "took " + took + ", deadline " + deadline);
+          assertTransportFailure(e, Failure.TIMEOUT, Delivery.MAYBE_PROCESSED, context, 1);
+          assertTrue(Stream.of(e.getSuppressed()).anyMatch(TimeoutException.class::isInstance),
+              "the deadline is noted as suppressed: " + List.of(e.getSuppressed()));
+          assertEquals(1, received(ImagesOperation.RETRIEVE_IMAGE).size(), "requests received");
+          assertWaits();
+        }),
+        row("create: cut at the deadline, not re-sent, found in the audit log", () -> {
+          ImagesPort port = port(policy, Clock.systemUTC());
+          script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, dribble.afterApplying());
+          CallContext context = CallContext.create();
+
+          long start = System.nanoTime();
+          CreatedImage created = port.createCustomImage(NEW_IMAGE, context);
+          Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+          assertTrue(took.compareTo(deadline.plus(PROMPTLY)) < 0, "took " + took + ", deadline " + deadline);
+          assertReconciled(created, context, 1);
+          assertWaits();
+        }));
+  }
+
+  /**
+   * Row 13: an interrupt ends the call promptly, keeps the interrupt flag, and nothing more is sent:
+   * during a backoff and between audit lookups (virtual time), and while the service holds an answer
+   * back (real time: another thread interrupts the caller as soon as the request has arrived; the
+   * answer would take 2 s).
+   */
+  @TestFactory
+  protected Stream<DynamicTest> row13AnInterruptEndsTheCallPromptly() {
+    return Stream.of(
+        row("during the backoff after a reset GET: INTERRUPTED, no retry", () -> {
+          ImagesPort port = port(policy().build());
+          MatrixFault reset = MatrixFault.connection(Kind.CONNECTION_RESET);
+          script(ImagesOperation.RETRIEVE_IMAGE, 1, reset);
+          time().interruptDuringNextWait();
+          CallContext context = CallContext.create();
+
+          Interrupted<ImagesTransportException> outcome =
+              interrupted(ImagesTransportException.class, () -> port.retrieveImage(IMAGE.imageId(), context));
+
+          ImagesTransportException e = outcome.thrown();
+          assertTransportFailure(e, Failure.INTERRUPTED, Delivery.MAYBE_PROCESSED, context, 1);
+          assertTransportFailure((ImagesTransportException) e.getCause(), Failure.CONNECTION_CLOSED,
+              Delivery.MAYBE_PROCESSED, context, 1);
+          assertEquals(sendsPerAttempt(ImagesOperation.RETRIEVE_IMAGE, reset),
+              received(ImagesOperation.RETRIEVE_IMAGE).size(), "requests received");
+          assertWaits(jitter(1));
+          assertEquals(Duration.ZERO, time().elapsed(), "virtual time did not run on");
+        }),
+        row("between audit lookups: outcome unknown, INTERRUPTED its cause, no further lookup", () -> {
+          ImagesPort port = port(policy().build());
+          script(ImagesOperation.CREATE_CUSTOM_IMAGE, 1, MatrixFault.connection(Kind.CONNECTION_RESET));
+          time().interruptDuringNextWait();
+          CallContext context = CallContext.create();
+
+          Interrupted<OutcomeUnknownException> outcome =
+              interrupted(OutcomeUnknownException.class, () -> port.createCustomImage(NEW_IMAGE, context));
+
+          OutcomeUnknownException e = outcome.thrown();
+          assertOutcomeUnknown(e, context, 1, ImagesTransportException.class);
+          assertEquals(Failure.INTERRUPTED, ((ImagesTransportException) e.getCause()).failure(), "the cause");
+          assertWaits(reconcileWaits(2));
+        }),
+        row("while a GET's answer is held back: INTERRUPTED at once", () -> {
+          interruptedWhileTheAnswerIsHeldBack(ImagesOperation.RETRIEVE_IMAGE);
+        }),
+        row("while a create's answer is held back: INTERRUPTED at once, no audit lookup", () -> {
+          interruptedWhileTheAnswerIsHeldBack(ImagesOperation.CREATE_CUSTOM_IMAGE);
+        }));
+  }
+
+  private void interruptedWhileTheAnswerIsHeldBack(ImagesOperation operation) throws InterruptedException {
+    ImagesPort port = port(policy().build()); // attempt timeout 30 s: only the interrupt ends the wait
+    script(operation, 1, MatrixFault.slowAnswer(HELD_ANSWER));
+    Thread caller = Thread.currentThread();
+    AtomicLong interruptedAt = new AtomicLong();
+    Thread interrupter = new Thread(() -> {
+      try {
+        if (awaitAnswerHeldBack(HELD_ANSWER)) {
+          interruptedAt.set(System.nanoTime());
+          caller.interrupt();
+        }
+      } catch (InterruptedException e) {
+        // the row is over; nothing to interrupt
+      }
+    }, "fault-matrix-interrupter");
+    interrupter.setDaemon(true);
+    interrupter.start();
+    CallContext context = CallContext.create();
+
+    Interrupted<ImagesTransportException> outcome;
+    try {
+      outcome = interrupted(ImagesTransportException.class, () -> invoke(port, operation, context));
+    } finally {
+      interrupter.join(HELD_ANSWER.toMillis());
+      Thread.interrupted(); // in case the interrupter came late; the flag was read above
+    }
+
+    assertTrue(interruptedAt.get() != 0, "the request did not reach the service");
+    Duration late = Duration.ofNanos(outcome.returnedAt() - interruptedAt.get());
+    assertTrue(late.compareTo(PROMPTLY) < 0, "returned " + late + " after the interrupt");
+    assertTransportFailure(outcome.thrown(), Failure.INTERRUPTED, deliveryWhenInterruptedDuringAnAnswer(), context, 1);
+    assertEquals(1, received(operation).size(), "requests received");
+    assertEquals(0, received(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST).size(), "audit lookups");
+    assertWaits();
+  }
+
+  /** What an interrupted call threw, and when it returned. */
+  private record Interrupted<E extends Throwable>(E thrown, long returnedAt) {}
+
+  /**
+   * Runs a call that must end in {@code type} with the interrupt flag set; clears the flag.
+   */
+  private static <E extends Throwable> Interrupted<E> interrupted(Class<E> type, Executable call) {
+    E thrown;
+    long returnedAt;
+    boolean flag;
+    try {
+      thrown = assertThrows(type, call);
+    } finally {
+      returnedAt = System.nanoTime();
+      flag = Thread.interrupted();
+    }
+    assertTrue(flag, "the interrupt flag is kept");
+    return new Interrupted<>(thrown, returnedAt);
+  }
+
   // ================================================================ helpers
 
   /**
    * The policy of every row: 4 attempts, backoff bounds of 1 h, 2 h, 4 h (throttle: 2 h), {@code
-   * Retry-After} honoured up to 60 s, a limiter that never binds. Hours are free on virtual time.
+   * Retry-After} honoured up to 60 s, a limiter that never binds, a call deadline of one day (the
+   * longest allowed; the longest schedule, 7 h of backoff, fits), and {@value #RECONCILE_ROUNDS}
+   * rounds of audit lookups 30 s apart. Hours are free on virtual time.
    */
   private static ResiliencePolicy.Builder policy() {
     return ResiliencePolicy.builder()
@@ -525,7 +873,17 @@ public abstract class FaultMatrixContract {
         .throttleBackoffBase(THROTTLE_BASE)
         .throttleBackoffCap(Duration.ofDays(1))
         .maxRetryAfter(Duration.ofSeconds(60))
-        .rateLimit(1000, Duration.ofSeconds(1));
+        .rateLimit(1000, Duration.ofSeconds(1))
+        .callTimeout(Duration.ofDays(1))
+        .reconcileAttempts(RECONCILE_ROUNDS)
+        .reconcileInterval(RECONCILE_INTERVAL);
+  }
+
+  /** The waits of a reconciliation that made {@code rounds} rounds: the interval between each two. */
+  private static Wait[] reconcileWaits(int rounds) {
+    Wait[] waits = new Wait[rounds - 1];
+    Arrays.fill(waits, Wait.exactly(RECONCILE_INTERVAL));
+    return waits;
   }
 
   /** The jittered wait before retry {@code k}: in {@code (0, base * 2^(k-1)]}. */
@@ -567,6 +925,47 @@ public abstract class FaultMatrixContract {
     assertEquals(delivery, e.delivery(), "delivery");
     assertEquals(context.requestIds(), e.requestIds(), "the exception lists every request id");
     assertEquals(attempts, e.requestIds().size(), "attempts");
+  }
+
+  /**
+   * A create whose answer was lost, recovered from the audit log: exactly one POST, {@code lookups}
+   * audit queries, and the image the service created, once.
+   */
+  private void assertReconciled(CreatedImage created, CallContext context, int lookups) {
+    assertTrue(created.reconciled(), "reconciled: " + created);
+    assertEquals(List.of(created.imageId()), imagesCreated(), "the image the service created, once");
+    assertEquals(1, context.requestIds().size(), "attempts");
+    assertEquals(context.requestIds(),
+        received(ImagesOperation.CREATE_CUSTOM_IMAGE).stream().map(Received::requestId).toList(), "POSTs received");
+    assertEquals(lookups, received(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST).size(), "audit lookups");
+  }
+
+  /**
+   * A create the audit log could not settle: exactly one POST, {@code lookups} audit queries, every
+   * request id of the create, and the lookup's failure as cause ({@code causeType}, or none).
+   */
+  private void assertOutcomeUnknown(
+      OutcomeUnknownException e, CallContext context, int lookups, @Nullable Class<? extends Throwable> causeType) {
+    assertEquals(ImagesOperation.CREATE_CUSTOM_IMAGE, e.operation(), "operation");
+    assertEquals(Delivery.MAYBE_PROCESSED, e.delivery(), "delivery");
+    assertEquals(context.requestIds(), e.requestIds(), "the exception lists every request id");
+    assertEquals(1, e.requestIds().size(), "attempts");
+    assertEquals(context.requestIds(),
+        received(ImagesOperation.CREATE_CUSTOM_IMAGE).stream().map(Received::requestId).toList(), "POSTs received");
+    assertEquals(lookups, received(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST).size(), "audit lookups");
+    if (causeType == null) {
+      assertEquals(null, e.getCause(), "no lookup failed");
+    } else {
+      assertSame(causeType, e.getCause() == null ? null : e.getCause().getClass(), "the lookup's failure: " + e.getCause());
+    }
+    assertTrue(List.of(e.getSuppressed()).contains(e.ambiguousFailure()), "the create's failure is attached");
+  }
+
+  /** How the create of an {@link OutcomeUnknownException} ended, checked to be a {@code type}. */
+  private static <E extends Throwable> E ambiguous(OutcomeUnknownException e, Class<E> type) {
+    Throwable failure = e.ambiguousFailure();
+    assertTrue(type.isInstance(failure), "the create ended with " + failure);
+    return type.cast(failure);
   }
 
   private void assertServiceFailure(
@@ -612,8 +1011,12 @@ public abstract class FaultMatrixContract {
 
   /** A port from the hook with the row's virtual time; closed after the row. */
   private ImagesPort port(ResiliencePolicy policy) {
-    VirtualTime t = time();
-    ImagesPort port = newPort(policy, t.sleeper(), t.clock());
+    return port(policy, time().clock());
+  }
+
+  /** A port from the hook with the row's recording sleeper and this clock; closed after the row. */
+  private ImagesPort port(ResiliencePolicy policy, Clock clock) {
+    ImagesPort port = newPort(policy, time().sleeper(), clock);
     opened.add(port);
     return port;
   }

@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * the clock reaches its wake-up time, and the clock advances (to the earliest wake-up) only when
  * every caller is waiting or done. A caller doing I/O therefore holds virtual time still, so every
  * attempt sent at virtual time {@code t} reaches the server before any attempt sent later.
+ *
+ * <p>Like {@link Thread#sleep}, a wait on an interrupted thread throws {@link InterruptedException}
+ * at once and clears the flag. {@link #interruptDuringNextWait()} makes the next wait end that way
+ * part-way, as if another thread had interrupted it: the wait is recorded, the clock does not move.
  */
 final class VirtualTime {
   /** Where every row's clock starts: a whole second, so HTTP-dates are exact. */
@@ -33,6 +37,7 @@ final class VirtualTime {
   private final Set<Thread> callers = new HashSet<>(); // guarded by lock
   private int running; // callers not yet done; guarded by lock
   private int waiting; // callers blocked in sleep; guarded by lock
+  private boolean interruptNextWait; // guarded by lock
 
   MutableClock clock() {
     return clock;
@@ -49,17 +54,31 @@ final class VirtualTime {
     }
   }
 
+  /** Makes the next wait, on any thread, end with an {@link InterruptedException} as it begins. */
+  void interruptDuringNextWait() {
+    synchronized (lock) {
+      interruptNextWait = true;
+    }
+  }
+
   /** Time since {@link #START}. */
   Duration elapsed() {
     return Duration.between(START, clock.instant());
   }
 
   private void sleep(Duration duration) throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException("interrupted before the wait");
+    }
     if (duration.isNegative() || duration.isZero()) {
       return;
     }
     synchronized (lock) {
       waits.add(duration);
+      if (interruptNextWait) {
+        interruptNextWait = false;
+        throw new InterruptedException("interrupted during a wait of " + duration + " (virtual time)");
+      }
       if (!callers.contains(Thread.currentThread())) {
         clock.advance(duration);
         return;

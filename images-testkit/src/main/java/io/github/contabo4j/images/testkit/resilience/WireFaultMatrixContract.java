@@ -14,9 +14,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.contabo4j.images.CreatedImage;
 import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesPort;
@@ -37,8 +36,10 @@ import java.net.ServerSocket;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,19 +64,31 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * }
  * }</pre>
  *
- * <p><b>How faults are scripted.</b> Status answers, resets, empty responses, malformed chunks and
- * random bytes are WireMock stubs chained in a scenario, one stub per request, ahead of the normal
- * answer; a slow answer is the normal answer with a fixed delay. For a {@code GET} whose connection
- * dies before the first byte, each failed attempt consumes {@link
- * #getSendsWhenTheConnectionDiesBeforeTheFirstByte()} stubs, because a client that re-sends such a
- * {@code GET} by itself puts that many requests on the wire per attempt.
+ * <p><b>How faults are scripted.</b> Every operation has one stub, answered by {@link
+ * MatrixWireService}, a response transformer that plays the service: it hands out the scripted
+ * faults one per request, atomically (concurrent callers each meet exactly one), then the normal
+ * answer. Status answers, resets, empty responses, malformed chunks and random bytes are WireMock
+ * responses and faults; a slow answer is the normal answer with a fixed delay, a dribbled one the
+ * normal answer with a chunked dribble delay. For a {@code GET} whose connection dies before the
+ * first byte, each failed attempt consumes {@link #getSendsWhenTheConnectionDiesBeforeTheFirstByte()}
+ * faults, because a client that re-sends such a {@code GET} by itself puts that many requests on the
+ * wire per attempt.
+ *
+ * <p><b>What the service did.</b> The normal answers are a 200 with the row's image, a 201 for a
+ * create (which the service thereby applied), a 204 for a delete, and an audit log that lists a
+ * {@code CREATED} entry for each applied create, its request id in upper case. A fault {@linkplain
+ * MatrixFault#afterApplying() after applying} marks its create as applied too; on a delete it makes
+ * every later delete of the image a 404, as the image is gone.
  *
  * <p><b>Refused connections</b> need a server that is not there for some attempts and there for
  * the next. The client is given a {@link ProxySelector} that, while attempts are to be refused,
  * names an HTTP proxy on a closed local port (so the connect is refused and nothing is sent) and
  * otherwise says {@link Proxy#NO_PROXY}. Attempts are counted by the {@link TokenSource}, which the
  * wire layer asks exactly once per attempt, so a client's own reconnect within one attempt does not
- * move the count.
+ * move the count. Any other reader (the builder's re-authentication layer, which reads the token
+ * after a 401) is not an attempt: it gets the token its thread's last attempt carried, and {@code
+ * invalidate} offers no other, so a 401 is final as with {@link TokenSource#fixed}. The matrix tests
+ * the resilience decorator, under which a 401 is never retried, not re-authentication.
  *
  * <p><b>Virtual send times.</b> The token source also stamps each attempt: the token is {@code
  * matrix-attempt-N}, and attempt N's virtual time is the clock's reading when the token was drawn.
@@ -89,21 +102,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 public abstract class WireFaultMatrixContract extends FaultMatrixContract {
 
+  private static final MatrixWireService SERVICE = new MatrixWireService();
+
   /** The one WireMock server of the test class. */
   @RegisterExtension
   protected static final WireMockExtension WIRE_MOCK = WireMockExtension.newInstance()
-      .options(options().dynamicPort().http2PlainDisabled(true))
+      .options(options().dynamicPort().http2PlainDisabled(true).extensions(SERVICE))
       .build();
 
   private static final String JSON = "application/json";
   private static final String TOKEN_PREFIX = "matrix-attempt-";
+  /** Chunks of a dribbled answer: a few bytes each, spread over the fault's delay. */
+  private static final int DRIBBLE_CHUNKS = 20;
   private static final SocketAddress CLOSED_PORT = closedPort();
 
   private static @Nullable SpecCheckedTraffic traffic;
 
   private final Attempts attempts = new Attempts();
-  private final Map<ImagesOperation, ResponseDefinitionBuilder> answers = new ConcurrentHashMap<>();
-  private int scenarios;
 
   /**
    * The hook: builds the transport's client with its builder's default resilience decorator and
@@ -134,11 +149,12 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
   protected void begin(MutableClock clock, Image image) {
     WIRE_MOCK.resetAll();
     attempts.reset(clock);
-    answers.clear();
-    answers.put(ImagesOperation.RETRIEVE_IMAGE, json(200, ServerWire.image(image)));
-    answers.put(ImagesOperation.CREATE_CUSTOM_IMAGE,
-        json(201, ServerWire.created(new CreatedImage(image.imageId(), image.tenantId(), image.customerId(), false))));
-    answers.forEach((operation, answer) -> WIRE_MOCK.stubFor(request(operation).atPriority(10).willReturn(answer)));
+    SERVICE.reset(clock, image);
+    for (ImagesOperation operation : ImagesOperation.values()) {
+      WIRE_MOCK.stubFor(request(operation)
+          .willReturn(aResponse().withTransformers(MatrixWireService.NAME)
+              .withTransformerParameter("operation", operation.name())));
+    }
   }
 
   @Override
@@ -155,17 +171,26 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
       attempts.refuseNext(attemptCount);
       return;
     }
-    String scenario = "matrix-" + (++scenarios);
-    int stubs = attemptCount * sendsPerAttempt(operation, fault);
-    for (int i = 0; i < stubs; i++) {
-      WIRE_MOCK.stubFor(request(operation)
-          .inScenario(scenario)
-          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "served " + i)
-          .willSetStateTo("served " + (i + 1))
-          .atPriority(1)
-          .willReturn(answer(operation, fault)));
-    }
+    SERVICE.script(operation, attemptCount * sendsPerAttempt(operation, fault), answer(operation, fault),
+        fault.applied(), fault.kind() == MatrixFault.Kind.SLOW_ANSWER);
   }
+
+  @Override
+  protected void auditLogLags(int lookups) {
+    SERVICE.lag(lookups);
+  }
+
+  /** One image per applied create: the image of the row, whose id the 201 answer carries. */
+  @Override
+  protected List<String> imagesCreated() {
+    return Collections.nCopies(SERVICE.appliedCreates(), IMAGE.imageId());
+  }
+
+  @Override
+  protected boolean awaitAnswerHeldBack(Duration timeout) throws InterruptedException {
+    return SERVICE.awaitHeld(timeout);
+  }
+
 
   @Override
   protected List<Received> received(ImagesOperation operation) {
@@ -175,32 +200,32 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
         .toList();
   }
 
-  private ResponseDefinitionBuilder answer(ImagesOperation operation, MatrixFault fault) {
+  private static ResponseDefinition answer(ImagesOperation operation, MatrixFault fault) {
     switch (fault.kind()) {
       case STATUS:
-        ResponseDefinitionBuilder error = json(fault.status(), ServerWire.error(fault.status(), fault.message()));
-        return fault.retryAfter() == null ? error : error.withHeader("Retry-After", fault.retryAfter());
+        ResponseDefinitionBuilder error = aResponse().withStatus(fault.status())
+            .withHeader("Content-Type", JSON)
+            .withBody(ServerWire.error(fault.status(), fault.message()));
+        return (fault.retryAfter() == null ? error : error.withHeader("Retry-After", fault.retryAfter())).build();
       case CONNECTION_RESET:
-        return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+        return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
       case EMPTY_RESPONSE:
-        return aResponse().withFault(Fault.EMPTY_RESPONSE);
+        return aResponse().withFault(Fault.EMPTY_RESPONSE).build();
       case MALFORMED_RESPONSE_CHUNK:
-        return aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK);
+        return aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK).build();
       case RANDOM_DATA_THEN_CLOSE:
-        return aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE);
+        return aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE).build();
       case SLOW_ANSWER:
-        ResponseDefinitionBuilder answer = answers.get(operation);
-        if (answer == null) {
-          throw new IllegalArgumentException("no normal answer to delay for " + operation);
-        }
-        return ResponseDefinitionBuilder.like(answer.build()).withFixedDelay((int) fault.delay().toMillis());
+        return ResponseDefinitionBuilder.like(SERVICE.normalAnswer(operation))
+            .withFixedDelay((int) fault.delay().toMillis())
+            .build();
+      case DRIBBLED_ANSWER:
+        return ResponseDefinitionBuilder.like(SERVICE.normalAnswer(operation))
+            .withChunkedDribbleDelay(DRIBBLE_CHUNKS, (int) fault.delay().toMillis())
+            .build();
       default:
         throw new IllegalArgumentException("not a WireMock answer: " + fault);
     }
-  }
-
-  private static ResponseDefinitionBuilder json(int status, byte[] body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", JSON).withBody(body);
   }
 
   private static MappingBuilder request(ImagesOperation operation) {
@@ -249,9 +274,14 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
 
   /** Counts and stamps attempts through their tokens, and refuses the scripted ones. */
   private static final class Attempts implements TokenSource {
+    /** Tells the wire layer's draws (one per attempt) from other reads of the token. */
+    private static final StackWalker CALLERS = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
     private final AtomicInteger drawn = new AtomicInteger();
     private final AtomicInteger refuseThrough = new AtomicInteger();
     private final Map<Integer, Instant> sentAt = new ConcurrentHashMap<>();
+    private final ThreadLocal<String> lastDrawn = new ThreadLocal<>();
+    private volatile String latest = TOKEN_PREFIX + 0;
     private volatile Clock clock = Clock.systemUTC();
 
     final ProxySelector proxy = new ProxySelector() {
@@ -289,9 +319,16 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
 
     @Override
     public String accessToken() {
+      if (CALLERS.getCallerClass() != ImagesWire.class) {
+        String mine = lastDrawn.get();
+        return mine == null ? latest : mine;
+      }
       int attempt = drawn.incrementAndGet();
       sentAt.put(attempt, clock.instant());
-      return TOKEN_PREFIX + attempt;
+      String token = TOKEN_PREFIX + attempt;
+      lastDrawn.set(token);
+      latest = token;
+      return token;
     }
 
     @Override

@@ -15,6 +15,8 @@ import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
+import io.github.contabo4j.images.transport.feign.internal.AttemptWatchdog;
+import io.github.contabo4j.images.transport.feign.internal.CancellableHttpClient;
 import io.github.contabo4j.images.transport.feign.internal.FeignImagesPort;
 import io.github.contabo4j.images.transport.feign.internal.Hc5Clients;
 import java.io.IOException;
@@ -40,12 +42,20 @@ import org.jspecify.annotations.Nullable;
  * by default, and an optional caller-supplied {@link CloseableHttpClient}. Feign's retryer is {@code
  * NEVER_RETRY} and Apache's automatic retries and redirects are off: one layer only retries.
  *
- * <p>Thread-safe. {@link #close()} closes the Apache client if this adapter created it, never a
- * caller-supplied one; calls after close fail with {@link IllegalStateException}.
+ * <p><b>Timeouts and interrupts.</b> Each attempt, body included, may take {@code requestTimeout}, or
+ * less when the resilience policy's call deadline is nearer: Apache's read timeout is cut to that,
+ * and since a body that trickles in never trips a read timeout, one daemon watchdog thread per
+ * client also cancels the Apache request when the attempt's time is up ({@code TIMEOUT}) or when the
+ * calling thread is interrupted ({@code INTERRUPTED}, flag kept). An interrupt is polled, so it ends
+ * the attempt within about 10 ms. Both failures are {@code MAYBE_PROCESSED}, as on the JDK transport.
+ *
+ * <p>Thread-safe. {@link #close()} stops the watchdog and closes the Apache client if this adapter
+ * created it, never a caller-supplied one; calls after close fail with {@link IllegalStateException}.
  */
 public final class FeignImagesClient implements ImagesPort, AutoCloseable {
   private final ImagesPort port;
   private final @Nullable CloseableHttpClient ownedClient;
+  private final AttemptWatchdog watchdog = new AttemptWatchdog();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final URI baseUri;
   private final Duration requestTimeout;
@@ -69,8 +79,9 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
     this.requestTimeout = settings.requestTimeout();
     this.userAgent = settings.userAgent();
     this.traceId = settings.traceId();
-    this.port = settings.decorate(new FeignImagesPort(settings.wire(), new ApacheHttp5Client(http),
-        settings.baseUri().toString(), settings.connectTimeout(), settings.requestTimeout()));
+    this.port = settings.decorate(new FeignImagesPort(settings.wire(),
+        new ApacheHttp5Client(new CancellableHttpClient(http, watchdog)), settings.baseUri().toString(),
+        settings.connectTimeout(), settings.requestTimeout(), watchdog));
   }
 
   /** A builder with every default. */
@@ -150,10 +161,14 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
     return Optional.ofNullable(traceId);
   }
 
-  /** Closes the Apache client if this adapter created it. Idempotent. */
+  /** Stops the watchdog thread and closes the Apache client if this adapter created it. Idempotent. */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true) && ownedClient != null) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    watchdog.close();
+    if (ownedClient != null) {
       try {
         ownedClient.close();
       } catch (IOException e) {

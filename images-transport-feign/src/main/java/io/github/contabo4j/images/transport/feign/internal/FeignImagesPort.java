@@ -18,34 +18,47 @@ import io.github.contabo4j.images.ImageStats;
 import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.ImagesException;
 import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.ImagesTransportException;
 import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
 import io.github.contabo4j.images.internal.wire.MalformedBodyException;
 import io.github.contabo4j.images.internal.wire.TransportFailures;
 import io.github.contabo4j.images.internal.wire.WireRequest;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
  * {@link ImagesPort} through the Feign interface: core encodes each attempt, Feign sends it with
  * {@link Retryer#NEVER_RETRY} (Feign's default retryer re-sends POSTs), core decodes the answer.
+ *
+ * <p>Each attempt, body included, is bounded by {@link WireRequest#attemptTimeout} and watched by the
+ * {@link AttemptWatchdog}, which cancels its request at that timeout or when the calling thread is
+ * interrupted; such an attempt fails as {@code TIMEOUT} or {@code INTERRUPTED} (interrupt flag set),
+ * {@code MAYBE_PROCESSED} either way, as on the JDK transport.
  */
 public final class FeignImagesPort implements ImagesPort {
   private final ImagesWire wire;
   private final ImagesFeignApi api;
+  private final Duration requestTimeout;
+  private final AttemptWatchdog watchdog;
 
   /**
    * Builds the Feign client.
    *
    * @param wire core's wire for this client
-   * @param client the Feign client (ApacheHttp5Client)
+   * @param client the Feign client (ApacheHttp5Client over a {@link CancellableHttpClient} that
+   *     shares {@code watchdog})
    * @param baseUri the base URI
    * @param connectTimeout the connect timeout
-   * @param requestTimeout the per-attempt read timeout
+   * @param requestTimeout the per-attempt timeout, body included
+   * @param watchdog cuts attempts at their timeout or on an interrupt
    */
-  public FeignImagesPort(
-      ImagesWire wire, Client client, String baseUri, Duration connectTimeout, Duration requestTimeout) {
+  public FeignImagesPort(ImagesWire wire, Client client, String baseUri, Duration connectTimeout,
+      Duration requestTimeout, AttemptWatchdog watchdog) {
     this.wire = wire;
+    this.requestTimeout = requestTimeout;
+    this.watchdog = watchdog;
     WireCodec codec = new WireCodec(wire);
     this.api = Feign.builder()
         .client(client)
@@ -102,27 +115,54 @@ public final class FeignImagesPort implements ImagesPort {
     return call(r, () -> api.retrieveImageAuditsList(r.headers(), ImagesWire.auditQueryParams(query)));
   }
 
-  private static <T> T call(WireRequest request, Supplier<T> invocation) {
+  private <T> T call(WireRequest request, Supplier<T> invocation) {
     WireCodec.begin(request);
+    AttemptWatchdog.Watch watch = watchdog.watch(request.attemptTimeout(requestTimeout));
     try {
       return invocation.get();
-    } catch (ImagesException e) {
-      throw e; // already mapped by the ErrorDecoder
-    } catch (DecodeException e) {
-      if (e.getCause() instanceof MalformedBodyException) {
-        MalformedBodyException bad = (MalformedBodyException) e.getCause();
-        throw TransportFailures.badBody(request, bad.failure(), bad.getMessage(), bad.getCause());
+    } catch (RuntimeException e) {
+      AttemptWatchdog.Cut cut = watch.cut();
+      if (cut == null) {
+        throw translate(request, e);
       }
-      throw TransportFailures.toException(request, e.getCause() == null ? e : e.getCause());
-    } catch (FeignException e) {
+      // The watchdog cancelled the request; whatever Apache or Feign threw then is a consequence.
+      ImagesTransportException failure;
+      if (cut == AttemptWatchdog.Cut.INTERRUPT) {
+        Thread.currentThread().interrupt();
+        failure = TransportFailures.toException(request, new InterruptedException("interrupted during " + request));
+      } else {
+        failure = TransportFailures.toException(request,
+            new SocketTimeoutException("no complete answer within " + watch.timeout()));
+      }
+      failure.addSuppressed(e);
+      throw failure;
+    } finally {
+      watch.close();
+      WireCodec.end();
+    }
+  }
+
+  /** Maps what a Feign call threw to core's exceptions; anything else is returned as it is. */
+  private static RuntimeException translate(WireRequest request, RuntimeException thrown) {
+    if (thrown instanceof ImagesException) {
+      return thrown; // already mapped by the ErrorDecoder
+    }
+    if (thrown instanceof DecodeException) {
+      Throwable cause = thrown.getCause();
+      if (cause instanceof MalformedBodyException) {
+        MalformedBodyException bad = (MalformedBodyException) cause;
+        return TransportFailures.badBody(request, bad.failure(), bad.getMessage(), bad.getCause());
+      }
+      return TransportFailures.toException(request, cause == null ? thrown : cause);
+    }
+    if (thrown instanceof FeignException) {
       // RetryableException (send failed) and read failures carry the IOException as cause.
       if (Thread.interrupted()) {
         Thread.currentThread().interrupt();
-        throw TransportFailures.toException(request, new InterruptedException("interrupted during " + request));
+        return TransportFailures.toException(request, new InterruptedException("interrupted during " + request));
       }
-      throw TransportFailures.toException(request, e.getCause() == null ? e : e.getCause());
-    } finally {
-      WireCodec.end();
+      return TransportFailures.toException(request, thrown.getCause() == null ? thrown : thrown.getCause());
     }
+    return thrown;
   }
 }
