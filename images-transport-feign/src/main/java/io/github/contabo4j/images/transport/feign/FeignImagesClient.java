@@ -1,19 +1,10 @@
 package io.github.contabo4j.images.transport.feign;
 
 import feign.hc5.ApacheHttp5Client;
-import io.github.contabo4j.images.AuditEntry;
-import io.github.contabo4j.images.AuditQuery;
-import io.github.contabo4j.images.CallContext;
-import io.github.contabo4j.images.CreateCustomImage;
-import io.github.contabo4j.images.CreatedImage;
 import io.github.contabo4j.images.Image;
-import io.github.contabo4j.images.ImageListQuery;
-import io.github.contabo4j.images.ImageRef;
-import io.github.contabo4j.images.ImageStats;
-import io.github.contabo4j.images.ImageUpdate;
+import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.InvalidRequestException;
-import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
 import io.github.contabo4j.images.transport.feign.internal.AttemptWatchdog;
 import io.github.contabo4j.images.transport.feign.internal.CancellableHttpClient;
@@ -21,10 +12,8 @@ import io.github.contabo4j.images.transport.feign.internal.FeignImagesPort;
 import io.github.contabo4j.images.transport.feign.internal.Hc5Clients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -52,18 +41,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe. {@link #close()} stops the watchdog and closes the Apache client if this adapter
  * created it, never a caller-supplied one; calls after close fail with {@link IllegalStateException}.
  */
-public final class FeignImagesClient implements ImagesPort, AutoCloseable {
+public final class FeignImagesClient extends ImagesClient {
   private final ImagesPort port;
   private final @Nullable CloseableHttpClient ownedClient;
   private final AttemptWatchdog watchdog = new AttemptWatchdog();
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final URI baseUri;
-  private final Duration requestTimeout;
   private final @Nullable Duration connectTimeout;
-  private final String userAgent;
-  private final @Nullable String traceId;
 
   private FeignImagesClient(Builder builder, TransportBuilder.Settings settings) {
+    super("FeignImagesClient", settings.baseUri(), settings.requestTimeout(), settings.userAgent(), settings.traceId());
     CloseableHttpClient http = builder.httpClient;
     if (http == null) {
       http = Hc5Clients.create(settings.connectTimeout(), settings.requestTimeout(), builder.maxConnections,
@@ -75,10 +60,6 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
       ownedClient = null;
       connectTimeout = null; // the caller's client has its own
     }
-    this.baseUri = settings.baseUri();
-    this.requestTimeout = settings.requestTimeout();
-    this.userAgent = settings.userAgent();
-    this.traceId = settings.traceId();
     this.port = settings.decorate(new FeignImagesPort(settings.wire(),
         new ApacheHttp5Client(new CancellableHttpClient(http, watchdog)), settings.baseUri().toString(),
         settings.connectTimeout(), settings.requestTimeout(), watchdog));
@@ -89,61 +70,9 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
     return new Builder();
   }
 
-  private ImagesPort port() {
-    if (closed.get()) {
-      throw new IllegalStateException("FeignImagesClient is closed");
-    }
+  @Override
+  protected ImagesPort delegate() {
     return port;
-  }
-
-  @Override
-  public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
-    return port().createCustomImage(request, context);
-  }
-
-  @Override
-  public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
-    return port().retrieveImageList(query, context);
-  }
-
-  @Override
-  public Image retrieveImage(String imageId, CallContext context) {
-    return port().retrieveImage(imageId, context);
-  }
-
-  @Override
-  public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
-    return port().updateImage(imageId, update, context);
-  }
-
-  @Override
-  public void deleteImage(String imageId, CallContext context) {
-    port().deleteImage(imageId, context);
-  }
-
-  @Override
-  public ImageStats retrieveCustomImagesStats(CallContext context) {
-    return port().retrieveCustomImagesStats(context);
-  }
-
-  @Override
-  public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
-    return port().retrieveImageAuditsList(query, context);
-  }
-
-  @Override
-  public Image awaitDownloaded(String imageId, java.time.Duration timeout) {
-    return port().awaitDownloaded(imageId, timeout);
-  }
-
-  /** The base URI every request path is appended to. */
-  public URI baseUri() {
-    return baseUri;
-  }
-
-  /** The time one attempt may take, from sending to the last body byte. */
-  public Duration requestTimeout() {
-    return requestTimeout;
   }
 
   /** The connect timeout of the Apache client this adapter built; empty for a caller-supplied one. */
@@ -151,22 +80,9 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
     return Optional.ofNullable(connectTimeout);
   }
 
-  /** The {@code User-Agent} every request carries. */
-  public String userAgent() {
-    return userAgent;
-  }
-
-  /** The client-wide {@code x-trace-id}, used when a call's {@link CallContext} carries none. */
-  public Optional<String> traceId() {
-    return Optional.ofNullable(traceId);
-  }
-
-  /** Stops the watchdog thread and closes the Apache client if this adapter created it. Idempotent. */
+  /** Stops the watchdog thread and closes the Apache client if this adapter created it. */
   @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
+  protected void release() {
     watchdog.close();
     if (ownedClient != null) {
       try {
@@ -175,12 +91,6 @@ public final class FeignImagesClient implements ImagesPort, AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }
-  }
-
-  @Override
-  public String toString() {
-    return "FeignImagesClient{baseUri=" + baseUri + ", requestTimeout=" + requestTimeout
-        + (closed.get() ? ", closed" : "") + "}";
   }
 
   /** Builds a {@link FeignImagesClient}. Settings shared with the JDK transport are inherited. */

@@ -1,15 +1,8 @@
 package io.github.contabo4j.images.transport.jdk;
 
-import io.github.contabo4j.images.AuditEntry;
-import io.github.contabo4j.images.AuditQuery;
-import io.github.contabo4j.images.CallContext;
-import io.github.contabo4j.images.CreateCustomImage;
-import io.github.contabo4j.images.CreatedImage;
 import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImageListQuery;
-import io.github.contabo4j.images.ImageRef;
-import io.github.contabo4j.images.ImageStats;
-import io.github.contabo4j.images.ImageUpdate;
+import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Page;
@@ -18,7 +11,6 @@ import io.github.contabo4j.images.internal.wire.WireImagesPort;
 import io.github.contabo4j.images.internal.wire.WireRequest;
 import io.github.contabo4j.images.internal.wire.WireResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -36,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -81,27 +72,20 @@ import org.jspecify.annotations.Nullable;
  * re-sent (unless the JVM runs with {@code -Djdk.httpclient.enableAllMethodRetry}, which this library
  * does not support).
  */
-public final class JdkImagesClient implements ImagesPort, AutoCloseable {
-  private static final String CLOSED = "JdkImagesClient is closed";
+public final class JdkImagesClient extends ImagesClient {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private final URI baseUri;
   private final String base;
   private final Duration requestTimeout;
-  private final String userAgent;
-  private final @Nullable String traceId;
   private final HttpClient httpClient;
   private final boolean ownsHttpClient;
   private final @Nullable ExecutorService ownedExecutor;
   private final ImagesPort port;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   private JdkImagesClient(Builder b, TransportBuilder.Settings settings) {
-    this.baseUri = settings.baseUri();
-    this.base = baseUri.toString();
+    super("JdkImagesClient", settings.baseUri(), settings.requestTimeout(), settings.userAgent(), settings.traceId());
+    this.base = settings.baseUri().toString();
     this.requestTimeout = settings.requestTimeout();
-    this.userAgent = settings.userAgent();
-    this.traceId = settings.traceId();
     if (b.httpClient != null) {
       this.httpClient = b.httpClient;
       this.ownsHttpClient = false;
@@ -134,73 +118,14 @@ public final class JdkImagesClient implements ImagesPort, AutoCloseable {
     return new Builder();
   }
 
-  // ---------------------------------------------------------------- ImagesPort
-
   @Override
-  public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
-    return open().createCustomImage(request, context);
-  }
-
-  @Override
-  public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
-    return open().retrieveImageList(query, context);
-  }
-
-  @Override
-  public Image retrieveImage(String imageId, CallContext context) {
-    return open().retrieveImage(imageId, context);
-  }
-
-  @Override
-  public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
-    return open().updateImage(imageId, update, context);
-  }
-
-  @Override
-  public void deleteImage(String imageId, CallContext context) {
-    open().deleteImage(imageId, context);
-  }
-
-  @Override
-  public ImageStats retrieveCustomImagesStats(CallContext context) {
-    return open().retrieveCustomImagesStats(context);
-  }
-
-  @Override
-  public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
-    return open().retrieveImageAuditsList(query, context);
-  }
-
-  @Override
-  public Image awaitDownloaded(String imageId, java.time.Duration timeout) {
-    return open().awaitDownloaded(imageId, timeout);
-  }
-
-  // ---------------------------------------------------------------- settings
-
-  /** The base URI every request path is appended to. */
-  public URI baseUri() {
-    return baseUri;
-  }
-
-  /** The time one attempt may take, from sending to the last body byte. */
-  public Duration requestTimeout() {
-    return requestTimeout;
+  protected ImagesPort delegate() {
+    return port;
   }
 
   /** The connect timeout of the {@code HttpClient} in use, if it has one. */
   public Optional<Duration> connectTimeout() {
     return httpClient.connectTimeout();
-  }
-
-  /** The {@code User-Agent} every request carries. */
-  public String userAgent() {
-    return userAgent;
-  }
-
-  /** The client-wide {@code x-trace-id}, used when a call's {@link CallContext} carries none. */
-  public Optional<String> traceId() {
-    return Optional.ofNullable(traceId);
   }
 
   /** The one {@code HttpClient} every call goes through (for tests in this package). */
@@ -209,15 +134,11 @@ public final class JdkImagesClient implements ImagesPort, AutoCloseable {
   }
 
   /**
-   * Closes this client: later calls throw {@link IllegalStateException}. Releases only what this
-   * client created (its executor, and on Java 21+ its {@code HttpClient}, which waits for calls in
-   * flight); a caller-supplied {@code HttpClient} or executor stays open. Idempotent.
+   * Releases only what this client created (its executor, and on Java 21+ its {@code HttpClient},
+   * which waits for calls in flight); a caller-supplied {@code HttpClient} or executor stays open.
    */
   @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
+  protected void release() {
     // HttpClient is AutoCloseable from Java 21 on; on 17 there is nothing to close.
     if (ownsHttpClient && httpClient instanceof AutoCloseable) {
       try {
@@ -231,23 +152,10 @@ public final class JdkImagesClient implements ImagesPort, AutoCloseable {
     }
   }
 
-  @Override
-  public String toString() {
-    return "JdkImagesClient{baseUri=" + baseUri + ", requestTimeout=" + requestTimeout
-        + (closed.get() ? ", closed" : "") + "}";
-  }
-
   // ---------------------------------------------------------------- the HttpClient glue
 
-  private ImagesPort open() {
-    if (closed.get()) {
-      throw new IllegalStateException(CLOSED);
-    }
-    return port;
-  }
-
   private WireResponse exchange(WireRequest request) throws IOException, InterruptedException {
-    open(); // a close() that raced the encoding still stops the call before any I/O
+    requireOpen(); // a close() that raced the encoding still stops the call before any I/O
     byte[] body = request.body();
     Duration timeout = request.attemptTimeout(requestTimeout);
     HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri(base))
