@@ -257,7 +257,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   }
 
   /** Whether any of connect timeout, proxy or TLS context was set (they belong to a built client). */
-  protected final boolean connectionSettingsSet() {
+  private boolean connectionSettingsSet() {
     return connectTimeout != null || proxy != null || sslContext != null;
   }
 
@@ -282,6 +282,29 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
     ImagesWire wire = new ImagesWire(tokenSource, agent, traceId, clock == null ? Clock.systemUTC() : clock);
     return new Settings(baseUriOrDefault(), connectTimeoutOrDefault(), requestTimeoutOrDefault(), proxy, sslContext,
         agent, traceId, wire, tokenSource, resilience, sleeper, clock, listener);
+  }
+
+  /**
+   * {@link #resolve()} for a transport that may use a caller-supplied HTTP client: such a client is
+   * configured by its owner, so the settings that belong to a built client must not also be set here.
+   *
+   * @param callerSuppliesClient whether the caller supplied the HTTP client
+   * @param clientSettings the transport's own settings that belong to a built client (e.g. {@code
+   *     executor}) that were set, by name; empty when none
+   * @return the resolved settings
+   * @throws InvalidRequestException naming {@code httpClient} if both are set
+   */
+  protected final Settings resolve(boolean callerSuppliesClient, String... clientSettings) {
+    Settings settings = resolve();
+    if (callerSuppliesClient && (connectionSettingsSet() || clientSettings.length > 0)) {
+      StringBuilder names = new StringBuilder("connectTimeout, proxy, sslContext");
+      for (String name : clientSettings) {
+        names.append(", ").append(name);
+      }
+      throw new InvalidRequestException("httpClient",
+          "is configured by its owner: set " + names + " on it, not on this builder");
+    }
+    return settings;
   }
 
   /**

@@ -152,12 +152,7 @@ public final class FeignImagesClient extends ImagesClient {
      *     context are set together with a caller-supplied client
      */
     public FeignImagesClient build() {
-      TransportBuilder.Settings settings = resolve();
-      if (httpClient != null && connectionSettingsSet()) {
-        throw new InvalidRequestException("httpClient",
-            "is configured by its owner: set connectTimeout, proxy and sslContext on it, not on this builder");
-      }
-      return new FeignImagesClient(this, settings);
+      return new FeignImagesClient(this, resolve(httpClient != null));
     }
   }
 }

@@ -261,11 +261,8 @@ public final class JdkImagesClient extends ImagesClient {
      *     caller-supplied {@code httpClient}
      */
     public JdkImagesClient build() {
-      TransportBuilder.Settings settings = resolve();
-      if (httpClient != null && (connectionSettingsSet() || executor != null)) {
-        throw new InvalidRequestException("httpClient",
-            "is configured by its owner: set connectTimeout, proxy, sslContext and executor on it, not on this builder");
-      }
+      TransportBuilder.Settings settings =
+          executor == null ? resolve(httpClient != null) : resolve(httpClient != null, "executor");
       return new JdkImagesClient(this, settings);
     }
   }
