@@ -96,7 +96,7 @@ public abstract class CredentialsContract {
 
   private final MutableClock clock = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  private final Opened opened = new Opened();
 
   /**
    * The hook: a client of the transport under test for {@code baseUri} that takes its bearer from
@@ -117,10 +117,7 @@ public abstract class CredentialsContract {
 
   @AfterEach
   void closeOpened() throws Exception {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      opened.get(i).close();
-    }
-    opened.clear();
+    opened.closeAll();
   }
 
   // ================================================================ password grant and reuse
@@ -347,10 +344,7 @@ public abstract class CredentialsContract {
   }
 
   private ImagesPort closeLater(ImagesPort client) {
-    if (client instanceof AutoCloseable) {
-      opened.add((AutoCloseable) client);
-    }
-    return client;
+    return opened.client(client);
   }
 
   private static List<Integer> statuses(FakeImagesServer face) {

@@ -81,7 +81,7 @@ public abstract class SecretLeakContract {
 
   private static final String TOKEN_PATH = "/token";
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  private final Opened opened = new Opened();
 
   /**
    * The hook: a client of the transport under test, built by its builder with {@link
@@ -114,10 +114,7 @@ public abstract class SecretLeakContract {
 
   @AfterEach
   void closeOpened() throws Exception {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      opened.get(i).close();
-    }
-    opened.clear();
+    opened.closeAll();
   }
 
   // ================================================================ exceptions
@@ -285,11 +282,7 @@ public abstract class SecretLeakContract {
   }
 
   private ImagesPort client(URI baseUri, TokenSource tokens) {
-    ImagesPort client = newClient(baseUri, tokens);
-    if (client instanceof AutoCloseable) {
-      opened.add((AutoCloseable) client);
-    }
-    return client;
+    return opened.client(newClient(baseUri, tokens));
   }
 
   private static String form(String value) {
