@@ -13,7 +13,7 @@ import org.slf4j.IMarkerFactory;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
-import org.slf4j.helpers.AbstractLogger;
+import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.helpers.MessageFormatter;
 import org.slf4j.helpers.NOPMDCAdapter;
@@ -21,10 +21,13 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * Core's test SLF4J binding: while {@link #start()}ed, this library's loggers (names starting {@code
- * io.github.contabo4j}) are enabled at TRACE and every event is kept in memory; otherwise, and for
- * every other logger (WireMock's Jetty, ...), every level is off. Registered through {@code
- * META-INF/services}; tests in this module run one at a time, so one global capture is enough.
+ * Core's test SLF4J binding (core cannot use the testkit's {@code CapturingLogs}: the testkit depends
+ * on core). Every logger of the JVM is enabled at TRACE and every event is kept in memory for the
+ * whole run ({@link #all()}), so {@link CoreSecretLeakTest}, which runs last, can scan everything the
+ * run logged. Tests that check their own lines open a window with {@link #start()} (or {@link Around})
+ * and read it with {@link #events()}; {@link #off()} switches every level off until the next {@code
+ * start()}, for a test of what happens when logging is off. Registered through {@code
+ * META-INF/services}; tests in this module run one at a time.
  */
 public final class CapturedLogs {
   /** One captured event, its message formatted. */
@@ -36,26 +39,44 @@ public final class CapturedLogs {
   }
 
   private static final List<Event> EVENTS = new ArrayList<>();
-  private static volatile boolean capturing;
+  private static volatile boolean enabled = true;
+  private static int from;
+  private static int to = -1;
 
   private CapturedLogs() {}
 
-  /** Clears what was captured and starts capturing at TRACE. */
+  /** Starts a window of captured events (levels back on if {@link #off()} was called). */
   public static void start() {
     synchronized (EVENTS) {
-      EVENTS.clear();
+      from = EVENTS.size();
+      to = -1;
     }
-    capturing = true;
+    enabled = true;
   }
 
-  /** Stops capturing and returns what was captured. */
+  /** Closes the window and returns what it captured; logging stays on. */
   public static List<Event> stop() {
-    capturing = false;
+    synchronized (EVENTS) {
+      to = EVENTS.size();
+    }
     return events();
   }
 
-  /** What was captured so far. */
+  /** Switches every level off until the next {@link #start()}. */
+  public static void off() {
+    stop();
+    enabled = false;
+  }
+
+  /** What the current (or last) window captured. */
   public static List<Event> events() {
+    synchronized (EVENTS) {
+      return List.copyOf(EVENTS.subList(from, to < 0 ? EVENTS.size() : to));
+    }
+  }
+
+  /** Every event of the run so far. */
+  public static List<Event> all() {
     synchronized (EVENTS) {
       return List.copyOf(EVENTS);
     }
@@ -76,6 +97,7 @@ public final class CapturedLogs {
     @Override
     public void afterEach(ExtensionContext context) {
       stop();
+      enabled = true;
     }
   }
 
@@ -110,18 +132,11 @@ public final class CapturedLogs {
     public void initialize() {}
   }
 
-  private static final class CapturingLogger extends AbstractLogger {
+  private static final class CapturingLogger extends LegacyAbstractLogger {
     private static final long serialVersionUID = 1L;
-
-    private final boolean ours;
 
     CapturingLogger(String name) {
       this.name = name;
-      this.ours = name.startsWith("io.github.contabo4j");
-    }
-
-    private boolean on() {
-      return ours && capturing;
     }
 
     @Override
@@ -132,7 +147,7 @@ public final class CapturedLogs {
     @Override
     protected void handleNormalizedLoggingCall(
         Level level, Marker marker, String messagePattern, Object[] arguments, Throwable throwable) {
-      if (!on()) {
+      if (!enabled) {
         return;
       }
       String message = MessageFormatter.basicArrayFormat(messagePattern, arguments);
@@ -143,52 +158,27 @@ public final class CapturedLogs {
 
     @Override
     public boolean isTraceEnabled() {
-      return on();
-    }
-
-    @Override
-    public boolean isTraceEnabled(Marker marker) {
-      return on();
+      return enabled;
     }
 
     @Override
     public boolean isDebugEnabled() {
-      return on();
-    }
-
-    @Override
-    public boolean isDebugEnabled(Marker marker) {
-      return on();
+      return enabled;
     }
 
     @Override
     public boolean isInfoEnabled() {
-      return on();
-    }
-
-    @Override
-    public boolean isInfoEnabled(Marker marker) {
-      return on();
+      return enabled;
     }
 
     @Override
     public boolean isWarnEnabled() {
-      return on();
-    }
-
-    @Override
-    public boolean isWarnEnabled(Marker marker) {
-      return on();
+      return enabled;
     }
 
     @Override
     public boolean isErrorEnabled() {
-      return on();
-    }
-
-    @Override
-    public boolean isErrorEnabled(Marker marker) {
-      return on();
+      return enabled;
     }
   }
 }

@@ -90,7 +90,7 @@ class WireLogTest {
 
   @Test
   void nothingIsFormattedWhenDebugIsOff() {
-    CapturedLogs.stop();
+    CapturedLogs.off();
     port(request -> new WireResponse(200, null, example("find-image.json"))).retrieveImage("img-1");
 
     assertThat(CapturedLogs.events()).isEmpty();

@@ -125,6 +125,13 @@ public final class FeignImagesClient extends ImagesClient {
      * random bytes then a close fails as {@code CONNECTION_CLOSED} where the client this builder
      * makes (on core's strict parser) reports {@code MALFORMED_RESPONSE}, as the JDK transport does.
      *
+     * <p>Its logging is its own too. The client this builder makes never logs headers or wire bytes,
+     * whatever level Apache's loggers are at; a caller-supplied one built the usual way logs every
+     * request header, {@code Authorization: Bearer <token>} included, under {@code
+     * org.apache.hc.client5.http.headers}, and every byte under {@code org.apache.hc.client5.http.wire},
+     * whenever those loggers are at DEBUG. Keep them above DEBUG, or give its connection manager a
+     * connection factory that does not log.
+     *
      * @param httpClient the client
      * @return this builder
      */

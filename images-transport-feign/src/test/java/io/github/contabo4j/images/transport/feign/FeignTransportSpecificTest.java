@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.contabo4j.images.testkit.logging.TestSecrets;
 import io.github.contabo4j.images.CreateCustomImage;
 import io.github.contabo4j.images.Delivery;
 import io.github.contabo4j.images.ImageListQuery;
@@ -41,7 +42,7 @@ class FeignTransportSpecificTest {
 
   @BeforeEach
   void setUp() {
-    client = FeignImagesClient.builder().baseUri(wm.baseUrl()).token("t0k3n").resilience(ResiliencePolicy.none()).build();
+    client = FeignImagesClient.builder().baseUri(wm.baseUrl()).token(TestSecrets.ACCESS_TOKEN).resilience(ResiliencePolicy.none()).build();
   }
 
   @AfterEach
@@ -96,7 +97,7 @@ class FeignTransportSpecificTest {
   @Test
   void callerSuppliedClientThatRetriesIsRejected() {
     try (CloseableHttpClient retrying = HttpClients.createDefault()) {
-      assertThatThrownBy(() -> FeignImagesClient.builder().baseUri(wm.baseUrl()).token("t").httpClient(retrying).build())
+      assertThatThrownBy(() -> FeignImagesClient.builder().baseUri(wm.baseUrl()).token(TestSecrets.CALLER_CLIENT_TOKEN).httpClient(retrying).build())
           .isInstanceOf(InvalidRequestException.class)
           .hasMessageContaining("httpClient must be built with disableAutomaticRetries()");
     } catch (java.io.IOException e) {
@@ -108,11 +109,11 @@ class FeignTransportSpecificTest {
   void callerSuppliedClientIsUsedAndNeverClosed() throws Exception {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
     try (CloseableHttpClient own = HttpClients.custom().disableAutomaticRetries().build()) {
-      FeignImagesClient c = FeignImagesClient.builder().baseUri(wm.baseUrl()).token("t").httpClient(own).build();
+      FeignImagesClient c = FeignImagesClient.builder().baseUri(wm.baseUrl()).token(TestSecrets.CALLER_CLIENT_TOKEN).httpClient(own).build();
       c.deleteImage("img-1");
       c.close();
       // still usable: the adapter did not close the caller's client
-      FeignImagesClient again = FeignImagesClient.builder().baseUri(wm.baseUrl()).token("t").httpClient(own).build();
+      FeignImagesClient again = FeignImagesClient.builder().baseUri(wm.baseUrl()).token(TestSecrets.CALLER_CLIENT_TOKEN).httpClient(own).build();
       again.deleteImage("img-2");
       again.close();
     }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.contabo4j.images.testkit.logging.TestSecrets;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import io.github.contabo4j.images.AuditQuery;
 import io.github.contabo4j.images.CallContext;
@@ -57,7 +58,7 @@ class JdkImagesClientTest {
       + " \"_links\": {\"self\": \"/v1/compute/images/stats\"}}";
 
   private static JdkImagesClient.Builder builder() {
-    return JdkImagesClient.builder().baseUri(WIRE_MOCK.baseUrl()).token("jdk-test-token").resilience(ResiliencePolicy.none());
+    return JdkImagesClient.builder().baseUri(WIRE_MOCK.baseUrl()).token(TestSecrets.ACCESS_TOKEN).resilience(ResiliencePolicy.none());
   }
 
   private static void stubStats() {
@@ -204,7 +205,7 @@ class JdkImagesClientTest {
       acceptor.start();
       try (JdkImagesClient client = JdkImagesClient.builder()
           .baseUri("http://127.0.0.1:" + server.getLocalPort())
-          .token("jdk-test-token")
+          .token(TestSecrets.ACCESS_TOKEN)
           .build()) {
         HttpClient first = client.httpClient();
         for (int i = 0; i < 3; i++) {

@@ -64,6 +64,7 @@ public final class FeignImagesPort implements ImagesPort {
         .client(client)
         .encoder(codec)
         .decoder(codec)
+        .decodeVoid() // a void method's answer goes through the codec too, so it is read and logged
         .errorDecoder(codec)
         .retryer(Retryer.NEVER_RETRY)
         .options(new Request.Options(connectTimeout, requestTimeout, false))
@@ -123,7 +124,11 @@ public final class FeignImagesPort implements ImagesPort {
     } catch (RuntimeException e) {
       AttemptWatchdog.Cut cut = watch.cut();
       if (cut == null) {
-        throw translate(request, e);
+        RuntimeException translated = translate(request, e);
+        if (translated instanceof ImagesTransportException) {
+          WireCodec.failed(translated.getCause() == null ? translated : translated.getCause());
+        }
+        throw translated;
       }
       // The watchdog cancelled the request; whatever Apache or Feign threw then is a consequence.
       ImagesTransportException failure;
@@ -134,6 +139,7 @@ public final class FeignImagesPort implements ImagesPort {
         failure = TransportFailures.toException(request,
             new SocketTimeoutException("no complete answer within " + watch.timeout()));
       }
+      WireCodec.failed(failure.getCause() == null ? failure : failure.getCause());
       failure.addSuppressed(e);
       throw failure;
     } finally {

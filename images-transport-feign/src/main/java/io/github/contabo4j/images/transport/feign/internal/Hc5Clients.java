@@ -9,22 +9,23 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.impl.io.DefaultHttpResponseParserFactory;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
-/** Builds and checks Apache HttpClient 5 instances: no automatic retries, no redirects. */
+/**
+ * Builds and checks Apache HttpClient 5 instances: no automatic retries, no redirects, and connections
+ * that never log headers or wire bytes ({@link QuietConnectionFactory}).
+ */
 public final class Hc5Clients {
   private Hc5Clients() {}
 
   /**
    * A pooled client with Apache's automatic retries and redirect handling switched off, so only the
-   * library's resilience layer retries.
+   * library's resilience layer retries, whose connections never log a header (so never {@code
+   * Authorization}) or a byte of the wire, whatever level Apache's loggers are set to.
    *
    * @param connectTimeout connect timeout
    * @param requestTimeout socket (read) timeout per attempt
@@ -43,9 +44,9 @@ public final class Hc5Clients {
         // Core's strict parser, not the client's LenientHttpResponseParser: that one skips lines that
         // are not a status line, so bytes that are not HTTP followed by a close read as "no response"
         // (NoHttpResponseException) instead of a malformed one, as the JDK transport reports them.
-        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-            .responseParserFactory(new DefaultHttpResponseParserFactory(Http1Config.DEFAULT))
-            .build())
+        // The connections also never log headers or wire bytes (Authorization included): see
+        // QuietConnectionFactory.
+        .setConnectionFactory(QuietConnectionFactory.INSTANCE)
         .setMaxConnTotal(maxConnections)
         .setMaxConnPerRoute(maxConnections)
         .setDefaultConnectionConfig(ConnectionConfig.custom()

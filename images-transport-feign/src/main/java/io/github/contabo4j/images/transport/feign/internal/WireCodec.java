@@ -6,6 +6,7 @@ import feign.codec.Decoder;
 import feign.codec.Encoder;
 import feign.codec.ErrorDecoder;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
+import io.github.contabo4j.images.internal.wire.WireLog;
 import io.github.contabo4j.images.internal.wire.WireRequest;
 import java.io.EOFException;
 import java.io.IOException;
@@ -19,9 +20,25 @@ import org.jspecify.annotations.Nullable;
  * attempt being executed ({@link WireRequest}) travels in a thread-local set by {@link
  * FeignImagesPort} around each synchronous Feign call, so the decoders know the operation and every
  * request id the call has sent.
+ *
+ * <p>It also writes the answer line of core's {@link WireLog}, once the whole body is read (as the JDK
+ * transport sees an answer only with its body), so a body cut short is logged as a failure by {@link
+ * FeignImagesPort}, not as an answer.
  */
 final class WireCodec implements Encoder, Decoder, ErrorDecoder {
-  private static final ThreadLocal<WireRequest> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<Attempt> CURRENT = new ThreadLocal<>();
+
+  /** The attempt on this thread: its request, its {@link WireLog} start time, whether it was answered. */
+  private static final class Attempt {
+    final WireRequest request;
+    final long start;
+    boolean answered;
+
+    Attempt(WireRequest request, long start) {
+      this.request = request;
+      this.start = start;
+    }
+  }
 
   private final ImagesWire wire;
 
@@ -29,20 +46,44 @@ final class WireCodec implements Encoder, Decoder, ErrorDecoder {
     this.wire = wire;
   }
 
+  /**
+   * Starts an attempt on this thread and logs its request line.
+   *
+   * @param request the attempt
+   */
   static void begin(WireRequest request) {
-    CURRENT.set(request);
+    CURRENT.set(new Attempt(request, WireLog.request(request)));
+  }
+
+  /**
+   * Logs that the current attempt got no answer, unless its answer was already logged.
+   *
+   * @param failure why
+   */
+  static void failed(Throwable failure) {
+    Attempt attempt = CURRENT.get();
+    if (attempt != null && !attempt.answered) {
+      WireLog.failure(attempt.request, failure, attempt.start);
+    }
   }
 
   static void end() {
     CURRENT.remove();
   }
 
-  private static WireRequest current() {
-    WireRequest request = CURRENT.get();
-    if (request == null) {
+  private static Attempt current() {
+    Attempt attempt = CURRENT.get();
+    if (attempt == null) {
       throw new IllegalStateException("ImagesFeignApi must be called through FeignImagesPort");
     }
-    return request;
+    return attempt;
+  }
+
+  private static WireRequest answered(Response response) {
+    Attempt attempt = current();
+    attempt.answered = true;
+    WireLog.response(attempt.request, response.status(), firstHeader(response, "Retry-After"), attempt.start);
+    return attempt.request;
   }
 
   @Override
@@ -54,7 +95,9 @@ final class WireCodec implements Encoder, Decoder, ErrorDecoder {
 
   @Override
   public @Nullable Object decode(Response response, Type type) throws IOException {
-    return ImagesWire.decodeBody(current().operation(), bytes(response));
+    current();
+    byte[] body = bytes(response);
+    return ImagesWire.decodeBody(answered(response).operation(), body);
   }
 
   @Override
@@ -65,7 +108,7 @@ final class WireCodec implements Encoder, Decoder, ErrorDecoder {
     } catch (IOException e) {
       body = new byte[0];
     }
-    return wire.errorFor(current(), response.status(), firstHeader(response, "Retry-After"), body);
+    return wire.errorFor(answered(response), response.status(), firstHeader(response, "Retry-After"), body);
   }
 
   private static byte[] bytes(Response response) throws IOException {
