@@ -6,6 +6,7 @@ import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.auth.CredentialsRejectedException;
 import io.github.contabo4j.images.auth.TokenEndpointException;
 import io.github.contabo4j.images.internal.Checks;
+import io.github.contabo4j.images.internal.Redaction;
 import io.github.contabo4j.images.internal.resilience.RetryRules;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
 import io.github.contabo4j.images.internal.wire.ErrorBodies;
@@ -19,9 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -250,18 +249,7 @@ public final class TokenEndpoint {
    * token in any form the endpoint could echo them (raw or form-encoded) with {@code <redacted>}.
    */
   String redact(String text, @Nullable String refreshToken) {
-    List<String> secrets = new ArrayList<>(6);
-    for (String s : new String[] {clientSecret, password, refreshToken}) {
-      if (s != null && !s.isEmpty()) {
-        secrets.add(s);
-        secrets.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
-      }
-    }
-    secrets.sort((a, b) -> b.length() - a.length()); // longest first, so no part of one survives
-    String out = text;
-    for (String s : secrets) {
-      out = out.replace(s, "<redacted>");
-    }
+    String out = Redaction.redact(text, clientSecret, password, refreshToken);
     StringBuilder sb = new StringBuilder(Math.min(out.length(), MAX_TEXT + 1));
     for (int i = 0; i < out.length() && sb.length() < MAX_TEXT; i++) {
       char c = out.charAt(i);

@@ -1,6 +1,7 @@
 package io.github.contabo4j.images.internal.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.contabo4j.images.internal.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class ErrorBodies {
    * @return the text without the secret
    */
   static String redact(String text, @Nullable String secret) {
-    return secret == null || secret.isEmpty() ? text : text.replace(secret, "<redacted>");
+    return Redaction.redact(text, secret);
   }
 
   /**
