@@ -7,6 +7,7 @@ import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
+import io.github.contabo4j.images.transport.jdk.internal.DeadlineBodyHandler;
 import io.github.contabo4j.images.internal.wire.WireImagesPort;
 import io.github.contabo4j.images.internal.wire.WireRequest;
 import io.github.contabo4j.images.internal.wire.WireResponse;
@@ -15,19 +16,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -81,6 +78,7 @@ public final class JdkImagesClient extends ImagesClient {
   private final boolean ownsHttpClient;
   private final @Nullable ExecutorService ownedExecutor;
   private final ImagesPort port;
+  private final ScheduledExecutorService timers = timers();
 
   private JdkImagesClient(Builder b, TransportBuilder.Settings settings) {
     super("JdkImagesClient", settings.baseUri(), settings.requestTimeout(), settings.userAgent(), settings.traceId());
@@ -147,6 +145,7 @@ public final class JdkImagesClient extends ImagesClient {
         // Closing is best effort: the client is marked closed either way.
       }
     }
+    timers.shutdownNow();
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
     }
@@ -158,43 +157,25 @@ public final class JdkImagesClient extends ImagesClient {
     requireOpen(); // a close() that raced the encoding still stops the call before any I/O
     byte[] body = request.body();
     Duration timeout = request.attemptTimeout(requestTimeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    // The request timeout bounds the wait for the headers; the body handler bounds the rest, so a
+    // trickling body is cut at the same deadline. send() keeps the exchange on this thread (no
+    // hand-off back from another executor) and cancels it when this thread is interrupted.
     HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri(base))
         .timeout(timeout)
         .method(request.method(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
     request.headers().forEach(builder::header);
-    HttpResponse<byte[]> response = await(httpClient.sendAsync(builder.build(), BodyHandlers.ofByteArray()), timeout);
+    HttpResponse<byte[]> response =
+        httpClient.send(builder.build(), new DeadlineBodyHandler(timers, deadline, timeout));
     return new WireResponse(
         response.statusCode(), response.headers().firstValue("Retry-After").orElse(null), response.body());
   }
 
-  /**
-   * Waits for the whole answer. {@link HttpRequest#timeout} only bounds the wait for the response
-   * headers; this deadline also covers a body that trickles in, so an attempt never outlives
-   * its timeout by much.
-   */
-  private static HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> pending, Duration timeout)
-      throws IOException, InterruptedException {
-    try {
-      return pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      pending.cancel(true);
-      throw e;
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      throw new HttpTimeoutException("no complete answer within " + timeout);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException) {
-        throw (IOException) cause;
-      }
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IOException(cause);
-    }
+  /** One timer thread for the body deadlines; cancelled timers leave its queue at once. */
+  private static ScheduledExecutorService timers() {
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, JdkImagesClient::daemon);
+    timers.setRemoveOnCancelPolicy(true);
+    return timers;
   }
 
   private static Thread daemon(Runnable task) {

@@ -1,0 +1,5 @@
+/** Not API. The JDK transport's glue: a body handler that bounds the whole answer by a deadline. */
+@NullMarked
+package io.github.contabo4j.images.transport.jdk.internal;
+
+import org.jspecify.annotations.NullMarked;
