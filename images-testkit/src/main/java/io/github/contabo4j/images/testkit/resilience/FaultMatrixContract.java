@@ -75,7 +75,7 @@ import org.junit.jupiter.api.function.Executable;
  * #begin} starts each row on a fresh service. Counts that differ between adapters for a documented
  * reason are overridable: {@link #getSendsWhenTheConnectionDiesBeforeTheFirstByte()}, {@link
  * #countsRefusedAttempts()} and {@link #deliveryWhenInterruptedDuringAnAnswer()}. A row an adapter
- * cannot express is skipped only by overriding its method with a {@code @Disabled} that gives the
+ * cannot express is skipped only by overriding its method with JUnit's {@code Disabled} annotation giving the
  * reason.
  *
  * <p><b>Each row asserts</b> the requests that reached the service (audit lookups included), the
