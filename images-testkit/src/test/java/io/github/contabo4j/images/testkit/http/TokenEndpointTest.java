@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.contabo4j.images.internal.wire.WireJson;
 import io.github.contabo4j.images.testkit.FakeImagesServer;
+import io.github.contabo4j.images.testkit.MutableClock;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,7 +27,7 @@ class TokenEndpointTest {
   private static final String USER = "user+1@example.com";
   private static final String PASSWORD = "pä&ss=w+o%rd 20%";
 
-  private static final MutableClock CLOCK = new MutableClock();
+  private static final MutableClock CLOCK = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private static FakeImagesServer server;
   private static Http http;
 
@@ -240,29 +238,5 @@ class TokenEndpointTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(json(response).get("error").asText()).isEqualTo(error);
     assertThat(json(response).get("error_description").asText()).isNotBlank();
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
