@@ -1,8 +1,8 @@
 package io.github.contabo4j.images.examples;
 
+import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.ImagesException;
 import io.github.contabo4j.images.ImagesListener;
-import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
@@ -103,8 +103,7 @@ public final class Quickstart {
             : TokenSource.fixed(options.token());
       }
       Transcript transcript = new Transcript(out);
-      ImagesPort images = connect(options.transport(), baseUri, tokens, timing, transcript.polls());
-      try {
+      try (ImagesClient images = connect(options.transport(), baseUri, tokens, timing, transcript.polls())) {
         QuickstartSteps steps = new QuickstartSteps(images, transcript, err,
             timing.clock() == null ? Clock.systemUTC() : timing.clock(), POLL_TIMEOUT);
         switch (options.command()) {
@@ -114,8 +113,6 @@ public final class Quickstart {
           case STATS -> steps.stats();
         }
         return OK;
-      } finally {
-        close(images);
       }
     } catch (InvalidRequestException e) {
       err.println("quickstart: " + e.getMessage());
@@ -140,7 +137,7 @@ public final class Quickstart {
   }
 
   /** A transport client; both apply the resilience decorator by default, reporting to the listener. */
-  static ImagesPort connect(
+  static ImagesClient connect(
       Transport transport, URI baseUri, TokenSource tokens, Timing timing, ImagesListener listener) {
     return switch (transport) {
       case JDK -> {
@@ -160,15 +157,5 @@ public final class Quickstart {
         yield builder.build();
       }
     };
-  }
-
-  private static void close(ImagesPort images) {
-    if (images instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        throw new IllegalStateException("closing the client failed", e);
-      }
-    }
   }
 }
