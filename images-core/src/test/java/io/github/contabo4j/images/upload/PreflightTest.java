@@ -23,7 +23,7 @@ class PreflightTest {
   @BeforeEach
   void start() throws Exception {
     server = new SourceServer();
-    uploads = ImageUploads.builder(new StatsPort(50_000)).preflightOptions(LOOPBACK).build();
+    uploads = ImageUploads.builder(new StatsPortBase(50_000)).preflightOptions(LOOPBACK).build();
   }
 
   @AfterEach
@@ -167,7 +167,7 @@ class PreflightTest {
   @Test
   void loopbackIsRefusedAfterDnsResolutionUnlessAllowed() {
     server.file("/disk.qcow2", ImageFiles.qcow2v3());
-    ImageUploads strict = ImageUploads.over(new StatsPort(50_000));
+    ImageUploads strict = ImageUploads.over(new StatsPortBase(50_000));
 
     PreflightReport byName = strict.preflight("http://localhost:" + server.port() + "/disk.qcow2");
     PreflightReport byAddress = strict.preflight(server.url("/disk.qcow2"));
@@ -211,7 +211,7 @@ class PreflightTest {
   @Test
   void aSourceLargerThanTheFreeStorageIsACertainFinding() {
     server.file("/disk.qcow2", ImageFiles.qcow2v3());
-    ImageUploads full = ImageUploads.builder(new StatsPort(0)).preflightOptions(LOOPBACK).build();
+    ImageUploads full = ImageUploads.builder(new StatsPortBase(0)).preflightOptions(LOOPBACK).build();
 
     PreflightReport report = full.preflight(server.url("/disk.qcow2"));
 

@@ -13,11 +13,15 @@ import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.Page;
 
-/** A port that only answers the storage statistics: the preflight needs nothing else. */
-final class StatsPort implements ImagesPort {
+/** A port that only answers the storage statistics (the preflight needs nothing else); tests override more. */
+class StatsPortBase implements ImagesPort {
   private final long freeMb;
 
-  StatsPort(long freeMb) {
+  StatsPortBase() {
+    this(50_000);
+  }
+
+  StatsPortBase(long freeMb) {
     this.freeMb = freeMb;
   }
 
