@@ -67,16 +67,30 @@ public final class SourceProbe {
    * @param resolver how host names resolve
    */
   public SourceProbe(PreflightOptions options, AddressGuard.Resolver resolver) {
-    this.options = options;
-    this.guard = new AddressGuard(resolver, options.allowLoopback());
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(options.connectTimeout())
-        .build();
+    this(options, resolver, null);
   }
 
-  /** A probe on the system resolver. */
+  /**
+   * Creates a probe with its own TLS trust (tests: a self-signed source).
+   *
+   * @param options timeouts, redirects, loopback
+   * @param resolver how host names resolve
+   * @param tls the TLS context, or null for the JDK's default trust
+   */
+  public SourceProbe(PreflightOptions options, AddressGuard.Resolver resolver, javax.net.ssl.@Nullable SSLContext tls) {
+    this.options = options;
+    this.guard = new AddressGuard(resolver, options.allowLoopback());
+    HttpClient.Builder builder = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(options.connectTimeout());
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.client = builder.build();
+  }
+
+  /** A probe on the system resolver and the JDK's default trust. */
   public static SourceProbe system(PreflightOptions options) {
     return new SourceProbe(options, InetAddress::getAllByName);
   }
