@@ -123,6 +123,10 @@ public final class SourceProbe {
     }
     if (!reachable && get != null) {
       add(findings, unreachable(head, get));
+    } else if (get != null && !get.ok()) {
+      add(findings, new Finding(Kind.UNREACHABLE, Certainty.HINT, SourceUrls.display(get.uri())
+          + " answered HEAD but not a ranged GET (" + (get.failure() != null ? get.failure() : get.status())
+          + "); the format could not be read"));
     }
     SourceFormat format = HeaderSniffer.format(body, body.length);
     if (reachable) {
