@@ -19,14 +19,14 @@ public final class SafeUpload {
   private SafeUpload() {}
 
   /**
-   * Ensures the image "web-base" from {@code url}.
+   * Ensures the image "web-base" from {@code url} and prints what happened; the body between the
+   * markers is the README's snippet, word for word.
    *
    * @param uploads {@code ImageUploads.over(client)} in an application
    * @param url the image's URL, e.g. a presigned object-storage URL
-   * @param out where progress goes
-   * @return what was done
+   * @param out where progress and the outcome go
    */
-  public static EnsureResult webBase(ImageUploads uploads, String url, PrintStream out) {
+  public static void webBase(ImageUploads uploads, String url, PrintStream out) {
     // README snippet start
     CreateCustomImage image = CreateCustomImage.of("web-base", url, OsType.LINUX, "24.04");
     EnsureOptions options = EnsureOptions.builder()
@@ -38,13 +38,10 @@ public final class SafeUpload {
     try {
       EnsureResult result = uploads.ensureImage(image, options);
       out.println(result.describe());                     // CREATED, EXISTS, REPLACED, ... (no query strings)
-      return result;
     } catch (EnsureImageException e) {                    // duplicate name, quota, or the preflight said no
       out.println(e.reason() + ": " + e.getMessage());
-      throw e;
     } catch (ImageDownloadFailedException e) {            // Contabo could not use the file
       out.println(e.errorMessage() + " " + e.preflightFindings());
-      throw e;
     }
     // README snippet end
   }
