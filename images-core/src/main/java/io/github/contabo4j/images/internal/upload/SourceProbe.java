@@ -58,7 +58,8 @@ public final class SourceProbe {
 
   private final PreflightOptions options;
   private final AddressGuard guard;
-  private final HttpClient client;
+  private final javax.net.ssl.@Nullable SSLContext tls;
+  private @Nullable HttpClient client;
 
   /**
    * Creates a probe.
@@ -80,14 +81,22 @@ public final class SourceProbe {
   public SourceProbe(PreflightOptions options, AddressGuard.Resolver resolver, javax.net.ssl.@Nullable SSLContext tls) {
     this.options = options;
     this.guard = new AddressGuard(resolver, options.allowLoopback());
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(options.connectTimeout());
-    if (tls != null) {
-      builder.sslContext(tls);
+    this.tls = tls;
+  }
+
+  /** The probe's own client, made on first use (a JDK client starts a selector thread when built). */
+  private synchronized HttpClient client() {
+    if (client == null) {
+      HttpClient.Builder builder = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(options.connectTimeout());
+      if (tls != null) {
+        builder.sslContext(tls);
+      }
+      client = builder.build();
     }
-    this.client = builder.build();
+    return client;
   }
 
   /** A probe on the system resolver and the JDK's default trust. */
@@ -212,7 +221,7 @@ public final class SourceProbe {
     }
     AtomicReference<HttpResponse.@Nullable ResponseInfo> info = new AtomicReference<>();
     BoundedBody body = new BoundedBody(method.equals("GET") ? READ_LIMIT : 0);
-    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(), responseInfo -> {
+    CompletableFuture<HttpResponse<byte[]>> pending = client().sendAsync(request.build(), responseInfo -> {
       info.set(responseInfo);
       return method.equals("GET") ? body : HttpResponse.BodySubscribers.replacing(new byte[0]);
     });
