@@ -9,46 +9,34 @@ import io.github.contabo4j.images.upload.Finding;
 import io.github.contabo4j.images.upload.PreflightOptions;
 import io.github.contabo4j.images.upload.SourceFormat;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A redirect chain that starts on https and ends on plain http is followed and reported as a
- * downgrade. The https source uses a self-signed certificate that {@code keytool} makes for the test.
+ * downgrade. The https source uses a self-signed test certificate for 127.0.0.1 ({@code
+ * upload/source-tls.p12}, password {@code changeit}, valid for 100 years), made with {@code keytool
+ * -genkeypair -keyalg EC -alias source -storetype PKCS12 -dname CN=127.0.0.1 -ext san=ip:127.0.0.1}.
  */
 class HttpsDowngradeTest {
   private static final char[] PASSWORD = "changeit".toCharArray();
-  @TempDir
-  Path dir;
   private HttpsServer secure;
   private HttpServer plain;
   private SSLContext tls;
 
   @BeforeEach
   void start() throws Exception {
-    Path store = dir.resolve("source.p12");
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Process p = new ProcessBuilder(keytool, "-genkeypair", "-keyalg", "EC", "-alias", "source", "-keystore",
-        store.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-dname", "CN=127.0.0.1",
-        "-ext", "san=ip:127.0.0.1", "-validity", "2").redirectErrorStream(true).start();
-    p.getInputStream().transferTo(OutputStream.nullOutputStream());
-    assertThat(p.waitFor(25, TimeUnit.SECONDS)).isTrue();
     KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(store)) {
+    try (InputStream in = HttpsDowngradeTest.class.getResourceAsStream("/upload/source-tls.p12")) {
       keys.load(in, PASSWORD);
     }
     KeyManagerFactory km = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
