@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * ambiguous, the storage is too small for a safe replace, or the preflight found a certain problem.
  * Nothing was created or deleted by the call that threw it (except its own temporary image, which it
  * deleted again). Messages never show a URL's query string.
+ *
+ * <p>Not the failure of one call: {@link #operation()} is {@link ImagesOperation#RETRIEVE_IMAGE_LIST}
+ * (the decision follows a listing), {@link #delivery()} {@link Delivery#ANSWERED}, and there are no
+ * request ids. No retry policy retries it; fix the cause and call again.
  */
 public final class EnsureImageException extends ImagesException {
   private static final long serialVersionUID = 1L;
