@@ -122,7 +122,8 @@ public final class CredentialSources {
         throw new InvalidRequestException(ENV_CONFIG_FILE, "is not a valid path");
       }
       if (!Files.isRegularFile(file)) {
-        throw new InvalidRequestException(ENV_CONFIG_FILE, "names " + file + ", which is not a file");
+        // Not echoed: a value that names no file may be anything, even a pasted secret.
+        throw new InvalidRequestException(ENV_CONFIG_FILE, "is set but names no existing file");
       }
       return List.of(file);
     }
