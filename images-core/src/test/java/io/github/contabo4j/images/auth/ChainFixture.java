@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 
 /**
  * A credentials chain over an injected environment, system properties, home directory and system
@@ -39,28 +41,28 @@ final class ChainFixture {
 
   /** The four system properties, with this client id. */
   ChainFixture properties(String clientId) {
-    properties.setProperty("contabo.clientId", clientId);
-    properties.setProperty("contabo.clientSecret", Secrets.CLIENT_SECRET);
-    properties.setProperty("contabo.apiUser", Secrets.USERNAME);
-    properties.setProperty("contabo.apiPassword", Secrets.PASSWORD);
-    return this;
+    return four(properties::setProperty, clientId,
+        "contabo.clientId", "contabo.clientSecret", "contabo.apiUser", "contabo.apiPassword");
   }
 
   /** The four CONTABO_* variables, with this client id. */
   ChainFixture contabo(String clientId) {
-    environment.put("CONTABO_CLIENT_ID", clientId);
-    environment.put("CONTABO_CLIENT_SECRET", Secrets.CLIENT_SECRET);
-    environment.put("CONTABO_API_USER", Secrets.USERNAME);
-    environment.put("CONTABO_API_PASSWORD", Secrets.PASSWORD);
-    return this;
+    return four(environment::put, clientId,
+        "CONTABO_CLIENT_ID", "CONTABO_CLIENT_SECRET", "CONTABO_API_USER", "CONTABO_API_PASSWORD");
   }
 
   /** The four CNTB_OAUTH2_* variables, with this client id. */
   ChainFixture cntb(String clientId) {
-    environment.put("CNTB_OAUTH2_CLIENT_ID", clientId);
-    environment.put("CNTB_OAUTH2_CLIENT_SECRET", Secrets.CLIENT_SECRET);
-    environment.put("CNTB_OAUTH2_USER", Secrets.USERNAME);
-    environment.put("CNTB_OAUTH2_PASS", Secrets.PASSWORD);
+    return four(environment::put, clientId,
+        "CNTB_OAUTH2_CLIENT_ID", "CNTB_OAUTH2_CLIENT_SECRET", "CNTB_OAUTH2_USER", "CNTB_OAUTH2_PASS");
+  }
+
+  /** Client id, secret, user and password, under these four names. */
+  private ChainFixture four(BiConsumer<String, String> sink, String clientId, String... names) {
+    List<String> values = List.of(clientId, Secrets.CLIENT_SECRET, Secrets.USERNAME, Secrets.PASSWORD);
+    for (int i = 0; i < names.length; i++) {
+      sink.accept(names[i], values.get(i));
+    }
     return this;
   }
 
