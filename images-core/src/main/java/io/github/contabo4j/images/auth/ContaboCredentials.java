@@ -52,7 +52,8 @@ import org.jspecify.annotations.Nullable;
  * {@code invalid_grant}, is a {@link CredentialsRejectedException} at once. Neither ever carries the
  * secret, the password or a token.
  *
- * <p><b>Secrets.</b> Nothing is read from or written to disk. {@link #toString()} shows the token URI,
+ * <p><b>Secrets.</b> Nothing is written to disk, and only {@link #defaultChain()} reads a file (the
+ * {@code cntb} config file). {@link #toString()} shows the chain's source if any, the token URI,
  * the client id and the user name, never the secret, the password or a token. Tokens and token
  * endpoint bodies are never logged.
  *
