@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the emulator jar with nothing but curl and python3, as a tool in another language
-# would use it: a token, a create, a list and a delete, each answer's JSON checked by python3.
+# would use it: a token, a create, a list and a delete, each answer's JSON checked by python3; then the
+# README's Python urllib client.
 # Usage: images-emulator/src/test/sh/smoke.sh [path/to/images-emulator-<version>.jar]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -50,5 +51,8 @@ status="$(curl -sS -o /dev/null -w '%{http_code}' -X DELETE "$base/v1/compute/im
 [[ "$status" == 204 ]] || { echo "smoke: delete answered $status" >&2; exit 1; }
 gone="$(curl -sS "$base/v1/compute/images/$id" -H "Authorization: Bearer $token" -H "x-request-id: $(rid)")"
 python3 -c 'import json,sys; e=json.load(sys.stdin); assert e["statusCode"]==404, e' <<<"$gone"
+
+# The README's Python client (standard library only) runs the same lifecycle plus a clock advance.
+python3 src/test/python/emulator_client.py "$base"
 
 echo "emulator smoke test passed: token, create, list, delete against $base"

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class EmulatorProcess implements AutoCloseable {
   private static final Pattern READY = Pattern.compile("ready: base URL (\\S+) token URL (\\S+)");
   /** How long a start may take on a loaded machine; readiness is signalled, this is only the bound. */
-  private static final long START_SECONDS = 25;
+  private static final long START_SECONDS = 90;
 
   final Process process;
   final Path portFile;

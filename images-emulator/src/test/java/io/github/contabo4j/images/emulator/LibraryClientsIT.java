@@ -21,9 +21,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The library's JDK and Feign clients, built as the README shows, run a full lifecycle against the real jar. */
+// Each start waits for the start-up line, not a sleep; the bound is generous for a loaded machine.
+@Timeout(120)
 class LibraryClientsIT {
   @TempDir static Path dir;
   private static EmulatorProcess emulator;

@@ -13,12 +13,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Plain {@code java.net.http} requests, with no code of this library, drive the OAuth2 endpoint, the
  * Images API and the control API of the real jar, as a tool in another language would.
  */
+// Each start waits for the start-up line, not a sleep; the bound is generous for a loaded machine.
+@Timeout(120)
 class RawHttpIT {
   private static final String CREATE =
       "{\"name\":\"raw\",\"url\":\"https://example.com/raw.qcow2\",\"osType\":\"Linux\",\"version\":\"1\"}";

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The state file of the real jar: SIGKILL loses no acknowledged change, SIGTERM flushes, one emulator per file. */
+// Each start waits for the start-up line, not a sleep; the bound is generous for a loaded machine.
+@Timeout(120)
 class StateFileIT {
   private static final String CREATE =
       "{\"name\":\"kept-%d\",\"url\":\"https://example.com/k%d.qcow2\",\"osType\":\"Linux\",\"version\":\"1\"}";

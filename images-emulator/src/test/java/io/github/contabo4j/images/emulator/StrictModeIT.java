@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Strict mode of the real jar: what the vendor spec rejects gets the service's 400 error body. */
+// Each start waits for the start-up line, not a sleep; the bound is generous for a loaded machine.
+@Timeout(120)
 class StrictModeIT {
   @TempDir Path dir;
 
