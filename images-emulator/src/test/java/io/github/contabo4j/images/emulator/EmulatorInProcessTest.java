@@ -149,4 +149,25 @@ class EmulatorInProcessTest {
       assertThat(second.state().clock().offset().toMillis()).isEqualTo(1234);
     }
   }
+
+  @Test
+  void theTokenLifetimeAndTheQuotaComeFromTheCommandLine() throws Exception {
+    try (Emulator.Running running = start("--token-lifetime", "2m", "--quota-mb", "1000", "--image-size-mb", "600")) {
+      Raw raw = new Raw(running.baseUri());
+      Raw.Answer grant = raw.send(HttpRequest.newBuilder(running.baseUri()
+          .resolve("/auth/realms/contabo/protocol/openid-connect/token"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=a&client_secret=b&username=c&password=d")));
+      assertThat(grant.json().get("expires_in").asLong()).isEqualTo(120);
+      String token = grant.json().get("access_token").asText();
+      String create = "{\"name\":\"q\",\"url\":\"https://example.com/q.qcow2\",\"osType\":\"Linux\",\"version\":\"1\"}";
+      assertThat(raw.api("POST", "/v1/compute/images", token, create).status()).isEqualTo(201);
+      Raw.Answer full = raw.api("POST", "/v1/compute/images", token, create);
+      assertThat(full.status()).isEqualTo(409);
+      assertThat(full.json().get("message").asText()).contains("quota");
+      JsonNode stats = raw.api("GET", "/v1/compute/images/stats", token, null).json().get("data").get(0);
+      assertThat(stats.get("totalSizeMb").asLong()).isEqualTo(1000);
+      assertThat(stats.get("usedSizeMb").asLong()).isEqualTo(600);
+    }
+  }
 }

@@ -41,6 +41,7 @@ class LibraryClientsIT {
     assertThat(emulator.terminate()).isEqualTo(143);
   }
 
+  /** The README's snippet, with the emulator's actual token URL. */
   private static ContaboCredentials credentials() {
     return ContaboCredentials.builder()
         .tokenUri(emulator.tokenUri().toString())

@@ -69,7 +69,8 @@ import org.jspecify.annotations.Nullable;
  * {@code grant_type=password} with {@code client_id}, {@code client_secret}, {@code username} and
  * {@code password}, or {@code grant_type=refresh_token}. It answers {@code access_token}, {@code
  * expires_in}, {@code refresh_token}, {@code refresh_expires_in} and {@code token_type}; wrong user
- * credentials get 401 {@code invalid_grant}, a wrong client 401 {@code invalid_client}, a bad request
+ * credentials get 401 {@code invalid_grant} and a wrong client 401 {@code invalid_client} (unless
+ * {@link Builder#acceptAnyCredentials()}), a bad request
  * 400 {@code invalid_request}. It logs nothing and echoes no value it was sent.
  *
  * <p><b>Why the JDK's {@code com.sun.net.httpserver} and not WireMock.</b> It ships with every JDK
@@ -617,7 +618,8 @@ public final class FakeImagesServer implements AutoCloseable {
     @Override
     public String toString() {
       return "FakeImagesServer.Builder{port=" + port + ", staticTokens=" + staticTokens.size()
-          + ", validated=" + (validator != null)
+          + ", validated=" + (validator != null) + ", strict=" + (strictValidator != null)
+          + ", anyCredentials=" + anyCredentials
           + ", tokenLifetime=" + tokenLifetime + ", refreshTokenLifetime=" + refreshTokenLifetime + "}";
     }
 
