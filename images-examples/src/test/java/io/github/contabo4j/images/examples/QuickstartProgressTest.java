@@ -19,7 +19,7 @@ class QuickstartProgressTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int status = Quickstart.run(List.of("--transport", "jdk"), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+    int status = Quickstart.run(List.of("--transport", "jdk"), Map.of(), TestChains.empty(), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), new Quickstart.Timing(clock, clock.sleeper()));
 
     assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
