@@ -19,6 +19,7 @@ public final class ImageDownloadFailedException extends ImagesException {
 
   private final String imageId;
   private final String errorMessage;
+  private final List<String> preflightFindings;
 
   /**
    * Creates the exception.
@@ -31,10 +32,47 @@ public final class ImageDownloadFailedException extends ImagesException {
    */
   public ImageDownloadFailedException(
       String imageId, @Nullable String errorMessage, List<String> requestIds, @Nullable String traceId) {
-    super(message(imageId, errorMessage) + idSuffix(requestIds, traceId), null, ImagesOperation.RETRIEVE_IMAGE,
-        Delivery.ANSWERED, requestIds, traceId);
+    this(imageId, errorMessage, requestIds, traceId, List.of());
+  }
+
+  /**
+   * Creates the exception, with what a preflight of the image's source found.
+   *
+   * @param imageId the image whose download failed
+   * @param errorMessage the image's {@code errorMessage} as the service sent it
+   * @param requestIds the request ids of the poll that saw status {@code error}
+   * @param traceId the {@code x-trace-id} that poll sent, if any
+   * @param preflightFindings the preflight's findings, one line each, without query strings; empty
+   *     when no preflight ran or it found nothing
+   */
+  public ImageDownloadFailedException(String imageId, @Nullable String errorMessage, List<String> requestIds,
+      @Nullable String traceId, List<String> preflightFindings) {
+    super(message(imageId, errorMessage) + preflightSuffix(preflightFindings) + idSuffix(requestIds, traceId), null,
+        ImagesOperation.RETRIEVE_IMAGE, Delivery.ANSWERED, requestIds, traceId);
     this.imageId = imageId;
     this.errorMessage = errorMessage == null ? "" : errorMessage;
+    this.preflightFindings = List.copyOf(preflightFindings);
+  }
+
+  /**
+   * A copy carrying a preflight's findings (used by {@code ImageUploads}).
+   *
+   * @param findings the findings, one line each, without query strings
+   * @return the copy, with this exception's ids and stack trace
+   */
+  public ImageDownloadFailedException withPreflightFindings(List<String> findings) {
+    ImageDownloadFailedException copy = new ImageDownloadFailedException(imageId, errorMessage, requestIds(),
+        traceId().orElse(null), findings);
+    copy.setStackTrace(getStackTrace());
+    return copy;
+  }
+
+  /**
+   * What a preflight of the source found before the create, one line each (e.g. {@code COMPRESSED
+   * (certain): ...}); empty when none ran or it found nothing.
+   */
+  public List<String> preflightFindings() {
+    return preflightFindings;
   }
 
   /** The image whose download failed. */
@@ -49,6 +87,10 @@ public final class ImageDownloadFailedException extends ImagesException {
    */
   public String errorMessage() {
     return errorMessage;
+  }
+
+  private static String preflightSuffix(List<String> findings) {
+    return findings.isEmpty() ? "" : "; the preflight found: " + String.join("; ", findings);
   }
 
   private static String message(String imageId, @Nullable String errorMessage) {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class PublicApiArchitectureTest {
   static final String API = "io.github.contabo4j.images";
   /** The public API packages: the root, and the resilience and auth packages beside it. */
-  static final String[] API_PACKAGES = {API, API + ".resilience", API + ".auth"};
+  static final String[] API_PACKAGES = {API, API + ".resilience", API + ".auth", API + ".upload"};
   static final String[] HTTP_AND_JSON = {"java.net.http..", "org.apache.hc..", "feign..", "com.fasterxml.jackson.."};
   private static final Predicate<String> FORBIDDEN = PackageMatchers.of(HTTP_AND_JSON)::test;
   private static final Predicate<String> INTERNAL = PackageMatchers.of(API + ".internal..")::test;

@@ -5,6 +5,7 @@ import io.github.contabo4j.images.ImagesException;
 import io.github.contabo4j.images.ImagesListener;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
+import io.github.contabo4j.images.upload.ImageUploads;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.auth.ContaboCredentials;
 import io.github.contabo4j.images.auth.CredentialsChain;
@@ -113,7 +114,11 @@ public final class Quickstart {
       }
       Transcript transcript = new Transcript(out);
       try (ImagesClient images = connect(options.transport(), baseUri, tokens, timing, transcript.polls())) {
-        QuickstartSteps steps = new QuickstartSteps(images, transcript, err,
+        ImageUploads.Builder uploads = ImageUploads.builder(images).sleeper(timing.sleeper());
+        if (timing.clock() != null) {
+          uploads.clock(timing.clock());
+        }
+        QuickstartSteps steps = new QuickstartSteps(images, uploads.build(), transcript, err,
             timing.clock() == null ? Clock.systemUTC() : timing.clock(), POLL_TIMEOUT);
         switch (options.command()) {
           case LIFECYCLE -> steps.lifecycle();

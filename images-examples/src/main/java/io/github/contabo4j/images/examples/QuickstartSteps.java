@@ -12,6 +12,8 @@ import io.github.contabo4j.images.ImagesException;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.OsType;
 import io.github.contabo4j.images.Page;
+import io.github.contabo4j.images.upload.AwaitOptions;
+import io.github.contabo4j.images.upload.ImageUploads;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,13 +27,16 @@ final class QuickstartSteps {
   private static final int LIST_PAGE_SIZE = 50;
 
   private final ImagesPort images;
+  private final ImageUploads uploads;
   private final Transcript transcript;
   private final PrintStream err;
   private final Clock clock;
   private final Duration pollTimeout;
 
-  QuickstartSteps(ImagesPort images, Transcript transcript, PrintStream err, Clock clock, Duration pollTimeout) {
+  QuickstartSteps(ImagesPort images, ImageUploads uploads, Transcript transcript, PrintStream err, Clock clock,
+      Duration pollTimeout) {
     this.images = images;
+    this.uploads = uploads;
     this.transcript = transcript;
     this.err = err;
     this.clock = clock;
@@ -117,11 +122,13 @@ final class QuickstartSteps {
   }
 
   /**
-   * Waits with {@link ImagesPort#awaitDownloaded}: it polls with backoff through the client's own
-   * policy and limiter; each poll prints a line through the transcript's listener.
+   * Waits with {@link ImageUploads#awaitDownloaded}: it polls with backoff through the client (so
+   * through its policy and limiter); each poll prints a line through the transcript's listener, and
+   * the progress callback a line with the status, the downloaded MB and the time so far.
    */
   private void awaitDownloaded(String id) {
-    transcript.whilePolling(() -> images.awaitDownloaded(id, pollTimeout));
+    transcript.whilePolling(() -> uploads.awaitDownloaded(id,
+        AwaitOptions.timeout(pollTimeout).onProgress(transcript::progress)));
   }
 
   private void cleanUp(String id) {

@@ -4,6 +4,7 @@ import io.github.contabo4j.images.CallContext;
 import io.github.contabo4j.images.ImagesListener;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.upload.DownloadProgress;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.function.Function;
@@ -24,9 +25,9 @@ final class Transcript {
   }
 
   /**
-   * The listener that prints one line per poll of {@link ImagesPort#awaitDownloaded} while {@link
-   * #whilePolling} runs: the polls are ordinary {@code retrieveImage} calls, and the listener is how
-   * their request ids reach the transcript.
+   * The listener that sees each poll of a download wait while {@link #whilePolling} runs: the polls
+   * are ordinary {@code retrieveImage} calls, and the listener is how their request ids reach the
+   * transcript. A successful poll's line is printed by {@link #progress}, a failed one's here.
    */
   ImagesListener polls() {
     return polls;
@@ -49,8 +50,22 @@ final class Transcript {
     }
   }
 
+  /**
+   * Prints one poll's line, as {@code ImageUploads.awaitDownloaded} reports its progress: the request
+   * id and latency the listener saw for that poll, the status, the MB downloaded and the time so far.
+   *
+   * @param progress the poll's status, downloaded size and elapsed time
+   */
+  void progress(DownloadProgress progress) {
+    line(polls.lastRequestId, "poll", "poll " + progress.poll() + " of the download: " + progress.status() + ", "
+        + progress.uploadedSizeMb() + " of " + progress.sizeMb() + " MB after " + progress.elapsed().toSeconds()
+        + " s (answered in " + polls.lastLatency.toMillis() + " ms)");
+  }
+
   private final class Polls implements ImagesListener {
     volatile boolean active;
+    volatile String lastRequestId = "-";
+    volatile Duration lastLatency = Duration.ZERO;
     private int count;
 
     @Override
@@ -58,8 +73,12 @@ final class Transcript {
         ImagesOperation operation, Duration latency, @Nullable String requestId, @Nullable RuntimeException failure) {
       if (active && operation == ImagesOperation.RETRIEVE_IMAGE) {
         count++;
-        line(requestId == null ? "-" : requestId, "poll", "poll " + count + " of the download, answered in "
-            + latency.toMillis() + " ms" + (failure == null ? "" : ", failed: " + failure.getClass().getSimpleName()));
+        lastRequestId = requestId == null ? "-" : requestId;
+        lastLatency = latency;
+        if (failure != null) { // a successful poll's line comes from the progress callback
+          line(lastRequestId, "poll", "poll " + count + " of the download failed after " + latency.toMillis()
+              + " ms: " + failure.getClass().getSimpleName());
+        }
       }
     }
   }

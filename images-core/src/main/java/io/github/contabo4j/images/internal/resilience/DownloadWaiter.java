@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * it, and one final poll goes out at the timeout.
  */
 public final class DownloadWaiter {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DownloadWaiter.class);
   /** The shortest wait between two polls, so a zero backoff base cannot spin: 100 ms. */
   public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
   /** The longest wait between two polls: 10 s. */
@@ -70,6 +71,37 @@ public final class DownloadWaiter {
    *     interrupted between polls
    */
   public Image await(ImagesPort port, String imageId, Duration timeout) {
+    return await(port, imageId, timeout, null);
+  }
+
+  /**
+   * Told about every poll of {@link #await(ImagesPort, String, Duration, PollObserver)}, right after
+   * the poll's answer and before the waiter acts on it.
+   */
+  @FunctionalInterface
+  public interface PollObserver {
+    /**
+     * One poll was answered.
+     *
+     * @param image the image as the poll read it
+     * @param elapsed the time since the wait began, on the waiter's clock
+     * @param polls how many polls so far, this one included
+     */
+    void polled(Image image, Duration elapsed, int polls);
+  }
+
+  /**
+   * As {@link #await(ImagesPort, String, Duration)}, telling {@code observer} about each poll. An
+   * exception the observer throws is contained: logged (its type only, at WARN, without its message,
+   * which could hold anything) and the wait goes on.
+   *
+   * @param port the port each poll goes through
+   * @param imageId the image
+   * @param timeout how long to wait in all
+   * @param observer told about each poll; null for none
+   * @return the image, status {@code downloaded}
+   */
+  public Image await(ImagesPort port, String imageId, Duration timeout, @Nullable PollObserver observer) {
     Checks.requireImageId("imageId", imageId);
     Objects.requireNonNull(timeout, "timeout == null");
     if (timeout.isNegative()) {
@@ -79,10 +111,14 @@ public final class DownloadWaiter {
       throw new InvalidRequestException("timeout", "must be at most one day");
     }
     Deadline deadline = Deadline.after(clock, timeout);
+    java.time.Instant started = clock.instant();
     Duration interval = firstInterval(policy);
     for (int polls = 1; ; polls++) {
       CallContext context = CallContext.create();
       Image image = port.retrieveImage(imageId, context);
+      if (observer != null) {
+        observe(observer, image, Duration.between(started, clock.instant()), polls);
+      }
       if (image.isDownloaded()) {
         return image;
       }
@@ -102,6 +138,15 @@ public final class DownloadWaiter {
             "interrupted while waiting for image " + imageId + " to download", e, context);
       }
       interval = next(interval, policy);
+    }
+  }
+
+  private static void observe(PollObserver observer, Image image, Duration elapsed, int polls) {
+    try {
+      observer.polled(image, elapsed, polls);
+    } catch (RuntimeException e) {
+      LOG.warn("download progress callback for image {} threw {}; the wait goes on", image.imageId(),
+          e.getClass().getName());
     }
   }
 

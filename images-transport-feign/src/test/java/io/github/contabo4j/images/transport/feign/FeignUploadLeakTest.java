@@ -1,0 +1,15 @@
+package io.github.contabo4j.images.transport.feign;
+
+import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.TokenSource;
+import io.github.contabo4j.images.resilience.ResiliencePolicy;
+import io.github.contabo4j.images.testkit.transport.UploadLeakContract;
+import java.net.URI;
+
+/** The upload workflow through the Feign transport keeps the bearer token and presigned queries secret. */
+class FeignUploadLeakTest extends UploadLeakContract {
+  @Override
+  protected ImagesPort newClient(URI baseUri, TokenSource tokens) {
+    return FeignImagesClient.builder().baseUri(baseUri).tokenSource(tokens).resilience(ResiliencePolicy.none()).build();
+  }
+}
