@@ -49,13 +49,26 @@ final class Transcript {
     }
   }
 
+  /**
+   * The request id of the latest list page the client fetched (heard by the same listener), for the
+   * lines of a walk through {@link ImagesPort#streamImages}, which fetches its pages by itself.
+   */
+  String lastListRequestId() {
+    String id = polls.lastListRequestId;
+    return id == null ? "-" : id;
+  }
+
   private final class Polls implements ImagesListener {
     volatile boolean active;
+    volatile @Nullable String lastListRequestId;
     private int count;
 
     @Override
     public void onCompleted(
         ImagesOperation operation, Duration latency, @Nullable String requestId, @Nullable RuntimeException failure) {
+      if (operation == ImagesOperation.RETRIEVE_IMAGE_LIST) {
+        lastListRequestId = requestId;
+      }
       if (active && operation == ImagesOperation.RETRIEVE_IMAGE) {
         count++;
         line(requestId == null ? "-" : requestId, "poll", "poll " + count + " of the download, answered in "
