@@ -132,6 +132,12 @@ public final class FeignImagesClient extends ImagesClient {
      * whenever those loggers are at DEBUG. Keep them above DEBUG, or give its connection manager a
      * connection factory that does not log.
      *
+     * <p>Its connection reuse is its own as well: the client this builder makes never reuses a
+     * connection with stray bytes waiting on it, checks before every {@code POST}, {@code PATCH} and
+     * {@code DELETE} that the server has not closed the pooled connection, and asks for no
+     * compression; a caller-supplied one does what it was built to do. The response-size limit
+     * ({@code maxResponseBytes}) applies to both, counted after any decompression.
+     *
      * @param httpClient the client
      * @return this builder
      */
