@@ -3,6 +3,8 @@ package io.github.contabo4j.images;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.contabo4j.images.internal.PageWalker;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,44 +14,21 @@ class StreamPageSizeTest {
   private final List<Integer> imageSizes = new ArrayList<>();
   private final List<Integer> auditSizes = new ArrayList<>();
 
-  private final ImagesPort port = new ImagesPort() {
-    @Override
-    public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
-      imageSizes.add(query.size());
-      return new Page<>(List.of(), new Pagination(1, 1, 0, 0), PageLinks.none());
-    }
-
-    @Override
-    public Image retrieveImage(String imageId, CallContext context) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void deleteImage(String imageId, CallContext context) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ImageStats retrieveCustomImagesStats(CallContext context) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
-      auditSizes.add(query.size());
-      return new Page<>(List.of(), new Pagination(1, 1, 0, 0), PageLinks.none());
-    }
-  };
+  /** Records the page size of every list call and answers with an empty page. */
+  private final ImagesPort port = (ImagesPort) Proxy.newProxyInstance(ImagesPort.class.getClassLoader(),
+      new Class<?>[] {ImagesPort.class}, (proxy, method, args) -> {
+        if (method.isDefault()) {
+          return InvocationHandler.invokeDefault(proxy, method, args);
+        }
+        if (args[0] instanceof ImageListQuery) {
+          imageSizes.add(((ImageListQuery) args[0]).size());
+        } else if (args[0] instanceof AuditQuery) {
+          auditSizes.add(((AuditQuery) args[0]).size());
+        } else {
+          throw new UnsupportedOperationException(method.getName());
+        }
+        return new Page<>(List.of(), new Pagination(1, 1, 0, 0), PageLinks.none());
+      });
 
   @Test
   void aPageSizeAboveTheStreamMaximumIsLowered() {

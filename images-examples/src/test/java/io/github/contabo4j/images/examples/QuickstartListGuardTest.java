@@ -2,22 +2,15 @@ package io.github.contabo4j.images.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.contabo4j.images.AuditEntry;
-import io.github.contabo4j.images.AuditQuery;
-import io.github.contabo4j.images.CallContext;
-import io.github.contabo4j.images.CreateCustomImage;
-import io.github.contabo4j.images.CreatedImage;
 import io.github.contabo4j.images.Image;
-import io.github.contabo4j.images.ImageListQuery;
-import io.github.contabo4j.images.ImageRef;
-import io.github.contabo4j.images.ImageStats;
-import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.PageLinks;
 import io.github.contabo4j.images.Pagination;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,43 +28,18 @@ class QuickstartListGuardTest {
 
   private final AtomicInteger pagesServed = new AtomicInteger();
 
-  private final ImagesPort endless = new ImagesPort() {
-    @Override
-    public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
-      pagesServed.incrementAndGet();
-      return new Page<>(List.of(IMAGE), new Pagination(1, 1, 1_000_000, 1_000_000), PageLinks.none());
-    }
-
-    @Override
-    public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Image retrieveImage(String imageId, CallContext context) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void deleteImage(String imageId, CallContext context) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ImageStats retrieveCustomImagesStats(CallContext context) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
-      throw new UnsupportedOperationException();
-    }
-  };
+  /** Answers every list call with the same page claiming a million more; nothing else is called. */
+  private final ImagesPort endless = (ImagesPort) Proxy.newProxyInstance(ImagesPort.class.getClassLoader(),
+      new Class<?>[] {ImagesPort.class}, (proxy, method, args) -> {
+        if (method.isDefault()) {
+          return InvocationHandler.invokeDefault(proxy, method, args);
+        }
+        if (method.getName().equals("retrieveImageList")) {
+          pagesServed.incrementAndGet();
+          return new Page<>(List.of(IMAGE), new Pagination(1, 1, 1_000_000, 1_000_000), PageLinks.none());
+        }
+        throw new UnsupportedOperationException(method.getName());
+      });
 
   @Test
   void listStopsWhenTheServiceRepeatsItsPageWhateverItsTotalsClaim() {
