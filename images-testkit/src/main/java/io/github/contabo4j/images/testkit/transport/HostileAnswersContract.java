@@ -19,6 +19,7 @@ import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.ImagesServiceException;
 import io.github.contabo4j.images.ImagesTransportException;
 import io.github.contabo4j.images.ImagesTransportException.Failure;
+import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.OsType;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
@@ -145,6 +146,14 @@ public abstract class HostileAnswersContract {
   }
 
   // ================================================================ too large
+
+  @Test
+  void theLimitHasAFloorAndTheRejectionNamesTheSetting() {
+    InvalidRequestException e = assertThrows(InvalidRequestException.class,
+        () -> newClient("http://127.0.0.1:9", 1023, ResiliencePolicy.none(), NO_WAIT));
+
+    assertTrue(e.getMessage().contains("maxResponseBytes") && e.getMessage().contains("1024"), e.getMessage());
+  }
 
   @Test
   void aBodyWhoseContentLengthExceedsTheLimitFailsAtOnceAndIsNotRetried() throws Exception {
