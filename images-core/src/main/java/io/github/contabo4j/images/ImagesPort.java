@@ -182,24 +182,35 @@ public interface ImagesPort {
    * service announced, or when a page repeats the previous one. Each page is one ordinary call, with
    * its own fresh context, through this port (and so through any decorator around it).
    *
+   * <p>A page {@code size} above {@value PageWalker#MAX_PAGE_SIZE} is lowered to it, so every page
+   * fits the default response-size limit (4 MiB) even when each entry is as large as the service
+   * allows; the query's {@code page} then counts pages of that size. Without a size, the service's
+   * default applies.
+   *
    * @param query filters, order and page size
    * @return the images; close or abandon it at any point, nothing is held open
    */
   default Stream<Image> streamImages(ImageListQuery query) {
     int first = query.page() == null ? 1 : query.page();
-    return PageWalker.stream(page -> retrieveImageList(query.withPage(page)), first);
+    ImageListQuery sized = query.size() != null && query.size() > PageWalker.MAX_PAGE_SIZE
+        ? query.toBuilder().size(PageWalker.MAX_PAGE_SIZE).build()
+        : query;
+    return PageWalker.stream(page -> retrieveImageList(sized.withPage(page)), first);
   }
 
   /**
    * Every audit entry matching the query, across all pages, as a lazy stream; as {@link
-   * #streamImages}.
+   * #streamImages}, a page {@code size} above {@value PageWalker#MAX_PAGE_SIZE} included.
    *
    * @param query filters, order and page size
    * @return the entries
    */
   default Stream<AuditEntry> streamAudits(AuditQuery query) {
     int first = query.page() == null ? 1 : query.page();
-    return PageWalker.stream(page -> retrieveImageAuditsList(query.withPage(page)), first);
+    AuditQuery sized = query.size() != null && query.size() > PageWalker.MAX_PAGE_SIZE
+        ? query.toBuilder().size(PageWalker.MAX_PAGE_SIZE).build()
+        : query;
+    return PageWalker.stream(page -> retrieveImageAuditsList(sized.withPage(page)), first);
   }
 
   /**

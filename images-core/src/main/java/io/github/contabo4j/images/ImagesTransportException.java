@@ -26,7 +26,14 @@ public class ImagesTransportException extends ImagesException {
     /** The calling thread was interrupted; the interrupt flag is kept set. */
     INTERRUPTED,
     /** Another I/O failure. */
-    IO_ERROR
+    IO_ERROR,
+    /**
+     * The answer's body was larger than the client's response-size limit (the builder setting {@code
+     * maxResponseBytes}): declared so by its {@code Content-Length}, or found so while reading. Never
+     * retried, as the same server would send the same body; the answer came, so it is {@code
+     * MAYBE_PROCESSED} and a create is reconciled.
+     */
+    RESPONSE_TOO_LARGE
   }
 
   private final Failure failure;

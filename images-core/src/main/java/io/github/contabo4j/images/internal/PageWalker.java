@@ -20,6 +20,14 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the element type
  */
 public final class PageWalker<T> implements Iterator<T> {
+  /**
+   * The largest page size the streams ask for: {@value}. An image in the service's JSON is about
+   * 0.5 KiB (the spec's example) and at most about 4 KiB (a 255-character name, a 1,024-character
+   * description, a long URL); an audit entry with its changes at most about 8 KiB. 500 of those,
+   * 4 MiB, fit the default response-size limit.
+   */
+  public static final int MAX_PAGE_SIZE = 500;
+
   private final IntFunction<Page<T>> fetch;
   private int nextPage;
   private @Nullable Iterator<T> current;

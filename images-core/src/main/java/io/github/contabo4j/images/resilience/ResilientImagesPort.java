@@ -94,6 +94,9 @@ import org.jspecify.annotations.Nullable;
  *       some bad input, so repeating a write would only delay its error</td></tr>
  *   <tr><td>400, 401, 403, 404, 409, 415, any other status</td><td>never</td></tr>
  *   <tr><td>interrupted</td><td>never</td></tr>
+ *   <tr><td>answer larger than the response-size limit ({@code RESPONSE_TOO_LARGE}, {@link
+ *       Delivery#MAYBE_PROCESSED})</td><td>never: the same server would send the same body; a create
+ *       that ends so is reconciled</td></tr>
  * </table>
  *
  * <p>A create is never sent again once its bytes may have reached the service. A {@code Retry-After}

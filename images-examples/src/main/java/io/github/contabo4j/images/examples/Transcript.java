@@ -62,15 +62,28 @@ final class Transcript {
         + " s (answered in " + polls.lastLatency.toMillis() + " ms)");
   }
 
+  /**
+   * The request id of the latest list page the client fetched (heard by the same listener), for the
+   * lines of a walk through {@link ImagesPort#streamImages}, which fetches its pages by itself.
+   */
+  String lastListRequestId() {
+    String id = polls.lastListRequestId;
+    return id == null ? "-" : id;
+  }
+
   private final class Polls implements ImagesListener {
     volatile boolean active;
     volatile String lastRequestId = "-";
     volatile Duration lastLatency = Duration.ZERO;
+    volatile @Nullable String lastListRequestId;
     private int count;
 
     @Override
     public void onCompleted(
         ImagesOperation operation, Duration latency, @Nullable String requestId, @Nullable RuntimeException failure) {
+      if (operation == ImagesOperation.RETRIEVE_IMAGE_LIST) {
+        lastListRequestId = requestId;
+      }
       if (active && operation == ImagesOperation.RETRIEVE_IMAGE) {
         count++;
         lastRequestId = requestId == null ? "-" : requestId;

@@ -18,6 +18,8 @@ import java.util.function.LongUnaryOperator;
  * <ul>
  *   <li>Not an {@link ImagesException} (bad input, a bug): never.
  *   <li>{@link Failure#INTERRUPTED}: never.
+ *   <li>{@link Failure#RESPONSE_TOO_LARGE}: never (the same server would send the same body). Being
+ *       {@code MAYBE_PROCESSED}, a create that ends so is still reconciled.
  *   <li>{@link Delivery#NOT_SENT}: every operation, create included.
  *   <li>Other transport failures (timeout, reset or close, empty or malformed answer, other I/O), which
  *       may have been processed: every operation except create.
@@ -46,7 +48,8 @@ public final class RetryRules {
     ImagesException e = (ImagesException) thrown;
     ImagesOperation op = e.operation();
     if (e instanceof ImagesTransportException) {
-      if (((ImagesTransportException) e).failure() == Failure.INTERRUPTED) {
+      Failure failure = ((ImagesTransportException) e).failure();
+      if (failure == Failure.INTERRUPTED || failure == Failure.RESPONSE_TOO_LARGE) {
         return false;
       }
       return e.delivery() == Delivery.NOT_SENT || !op.createsResources();

@@ -11,6 +11,7 @@ import io.github.contabo4j.images.internal.auth.ReauthenticatingImagesPort;
 import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
 import io.github.contabo4j.images.internal.resilience.MonotonicClock;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
+import io.github.contabo4j.images.internal.wire.ResponseLimit;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import io.github.contabo4j.images.resilience.ResilientImagesPort;
 import java.io.IOException;
@@ -40,6 +41,12 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   /** This library's version, for the default {@code User-Agent}. */
   public static final String LIBRARY_VERSION = libraryVersion();
 
+  /**
+   * The default response-size limit, 4 MiB ({@value} bytes): a page of 500 images or audit entries
+   * as large as the service allows (the most the streams ask for), or about 8,000 typical images.
+   */
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = ResponseLimit.DEFAULT_MAX_BYTES;
+
   private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
   private @Nullable URI baseUri;
@@ -53,6 +60,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   private @Nullable Clock clock;
   private @Nullable Sleeper sleeper;
   private ResiliencePolicy resilience = ResiliencePolicy.defaults();
+  private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
   private ImagesListener listener = ImagesListener.none();
 
   /** Creates the builder with every default. */
@@ -224,6 +232,24 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   }
 
   /**
+   * Sets the response-size limit: the most bytes of a 2xx answer's body this client reads. Default
+   * {@value #DEFAULT_MAX_RESPONSE_BYTES} (4 MiB). A larger answer fails with an {@code
+   * ImagesTransportException} of failure {@code RESPONSE_TOO_LARGE}, {@code MAYBE_PROCESSED}, never
+   * retried: at once when its {@code Content-Length} declares too much, else as soon as one byte too
+   * many has arrived; its connection is closed. The limit applies after any content decoding. An
+   * error body is read up to 64 KiB (or this limit, if smaller) and cut there; its connection is then
+   * closed too.
+   *
+   * @param maxResponseBytes at least 1024
+   * @return this builder
+   * @throws InvalidRequestException naming {@code maxResponseBytes} if it is below 1024
+   */
+  public B maxResponseBytes(int maxResponseBytes) {
+    this.maxResponseBytes = ResponseLimit.requireValid(maxResponseBytes);
+    return self();
+  }
+
+  /**
    * Sets who hears about retries, rate-limit and 429 waits, reconciliations and the end of every call
    * with its latency and request id (see {@link ImagesListener}). Default {@link
    * ImagesListener#none()}.
@@ -286,7 +312,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
     String agent = userAgentOrDefault();
     ImagesWire wire = new ImagesWire(tokenSource, agent, traceId, clock == null ? Clock.systemUTC() : clock);
     return new Settings(baseUriOrDefault(), connectTimeoutOrDefault(), requestTimeoutOrDefault(), proxy, sslContext,
-        agent, traceId, wire, tokenSource, resilience, sleeper, clock, listener);
+        agent, traceId, wire, tokenSource, resilience, sleeper, clock, listener, new ResponseLimit(maxResponseBytes));
   }
 
   /**
@@ -328,6 +354,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    * @param sleeper the resilience layer's sleeper, or null for the default
    * @param clock the clock, or null for the defaults
    * @param listener the listener the resilience decorator reports to
+   * @param responseLimit how much of an answer the transport reads
    */
   public record Settings(
       URI baseUri,
@@ -342,7 +369,8 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
       ResiliencePolicy resilience,
       @Nullable Sleeper sleeper,
       @Nullable Clock clock,
-      ImagesListener listener) {
+      ImagesListener listener,
+      ResponseLimit responseLimit) {
 
     /**
      * Wraps a transport's raw port in the layers every transport shares, outermost first: the 401
@@ -393,7 +421,8 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
     // Shows whether a token source is set, never what it holds.
     return getClass().getSimpleName() + "{baseUri=" + baseUriOrDefault() + ", tokenSource="
         + (tokenSource == null ? "unset" : "set") + ", connectTimeout=" + connectTimeoutOrDefault()
-        + ", requestTimeout=" + requestTimeoutOrDefault() + ", traceId=" + traceId + ", resilience=" + resilience
+        + ", requestTimeout=" + requestTimeoutOrDefault() + ", traceId=" + traceId + ", maxResponseBytes="
+        + maxResponseBytes + ", resilience=" + resilience
         + ", listener=" + listener.getClass().getName() + "}";
   }
 }

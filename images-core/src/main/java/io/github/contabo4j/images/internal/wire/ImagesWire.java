@@ -319,7 +319,7 @@ public final class ImagesWire {
       throw errorFor(request, status, response.retryAfter(), response.body());
     }
     try {
-      return (T) decodeBody(request.operation(), response.body());
+      return (T) decodeBody(request, response.body());
     } catch (MalformedBodyException e) {
       throw TransportFailures.badBody(request, e.failure(), e.getMessage(), e.getCause());
     }
@@ -343,6 +343,31 @@ public final class ImagesWire {
         RetryAfter.parse(retryAfter, clock),
         request.requestIds(),
         request.traceId());
+  }
+
+  /**
+   * Decodes a 2xx body into the attempt's result, and checks that a single-object answer about one
+   * image ({@code retrieveImage}, {@code updateImage}) names the image asked for: an answer naming
+   * another one (bytes left over from another exchange, a confused proxy) is malformed.
+   *
+   * @param request the attempt
+   * @param body the body bytes
+   * @return the result, as {@link #decodeBody(ImagesOperation, byte[])}
+   * @throws MalformedBodyException when the body is empty, unparseable, lacks its data or names
+   *     another image
+   */
+  public static @Nullable Object decodeBody(WireRequest request, byte[] body) {
+    Object result = decodeBody(request.operation(), body);
+    String answered = result instanceof Image ? ((Image) result).imageId()
+        : result instanceof ImageRef ? ((ImageRef) result).imageId() : null;
+    String asked = request.path().startsWith(IMAGES_PATH + "/") ? request.path().substring(IMAGES_PATH.length() + 1) : null;
+    if (asked != null && (request.operation() == ImagesOperation.RETRIEVE_IMAGE
+        || request.operation() == ImagesOperation.UPDATE_IMAGE) && !asked.equals(answered)) {
+      throw new MalformedBodyException(Failure.MALFORMED_RESPONSE, "the answer names image "
+          + (answered == null ? "null" : ErrorBodies.clean(answered, 80)) + ", not " + asked + ", the one asked for",
+          null);
+    }
+    return result;
   }
 
   /**

@@ -95,8 +95,10 @@ public final class WireImagesPort implements ImagesPort {
       Thread.currentThread().interrupt();
       throw TransportFailures.toException(request, e);
     } catch (IOException e) {
+      Fatal.rethrowVirtualMachineError(e); // e.g. an OutOfMemoryError the HTTP client wrapped
       WireLog.failure(request, e, start);
-      throw TransportFailures.toException(request, e);
+      ResponseTooLargeException tooLarge = ResponseTooLargeException.in(e);
+      throw tooLarge != null ? tooLarge.toFailure(request) : TransportFailures.toException(request, e);
     }
     WireLog.response(request, response.statusCode(), response.retryAfter(), start);
     return wire.decode(request, response);

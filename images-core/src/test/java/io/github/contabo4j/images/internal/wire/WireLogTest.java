@@ -91,7 +91,8 @@ class WireLogTest {
   @Test
   void nothingIsFormattedWhenDebugIsOff() {
     CapturedLogs.off();
-    port(request -> new WireResponse(200, null, example("find-image.json"))).retrieveImage("img-1");
+    port(request -> new WireResponse(200, null, example("find-image.json")))
+        .retrieveImage("9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d"); // the example's own id
 
     assertThat(CapturedLogs.events()).isEmpty();
   }

@@ -62,7 +62,7 @@ public final class FeignImagesClient extends ImagesClient {
     }
     this.port = settings.decorate(new FeignImagesPort(settings.wire(),
         new ApacheHttp5Client(new CancellableHttpClient(http, watchdog)), settings.baseUri().toString(),
-        settings.connectTimeout(), settings.requestTimeout(), watchdog));
+        settings.connectTimeout(), settings.requestTimeout(), watchdog, settings.responseLimit()));
   }
 
   /** A builder with every default. */
@@ -131,6 +131,12 @@ public final class FeignImagesClient extends ImagesClient {
      * org.apache.hc.client5.http.headers}, and every byte under {@code org.apache.hc.client5.http.wire},
      * whenever those loggers are at DEBUG. Keep them above DEBUG, or give its connection manager a
      * connection factory that does not log.
+     *
+     * <p>Its connection reuse is its own as well: the client this builder makes never reuses a
+     * connection with stray bytes waiting on it, checks before every {@code POST}, {@code PATCH} and
+     * {@code DELETE} that the server has not closed the pooled connection, and asks for no
+     * compression; a caller-supplied one does what it was built to do. The response-size limit
+     * ({@code maxResponseBytes}) applies to both, counted after any decompression.
      *
      * @param httpClient the client
      * @return this builder

@@ -8,6 +8,7 @@ import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
 import io.github.contabo4j.images.transport.jdk.internal.DeadlineBodyHandler;
+import io.github.contabo4j.images.internal.wire.ResponseLimit;
 import io.github.contabo4j.images.internal.wire.WireImagesPort;
 import io.github.contabo4j.images.internal.wire.WireRequest;
 import io.github.contabo4j.images.internal.wire.WireResponse;
@@ -74,6 +75,7 @@ public final class JdkImagesClient extends ImagesClient {
 
   private final String base;
   private final Duration requestTimeout;
+  private final ResponseLimit responseLimit;
   private final HttpClient httpClient;
   private final boolean ownsHttpClient;
   private final @Nullable ExecutorService ownedExecutor;
@@ -84,6 +86,7 @@ public final class JdkImagesClient extends ImagesClient {
     super("JdkImagesClient", settings.baseUri(), settings.requestTimeout(), settings.userAgent(), settings.traceId());
     this.base = settings.baseUri().toString();
     this.requestTimeout = settings.requestTimeout();
+    this.responseLimit = settings.responseLimit();
     if (b.httpClient != null) {
       this.httpClient = b.httpClient;
       this.ownsHttpClient = false;
@@ -166,7 +169,7 @@ public final class JdkImagesClient extends ImagesClient {
         .method(request.method(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
     request.headers().forEach(builder::header);
     HttpResponse<byte[]> response =
-        httpClient.send(builder.build(), new DeadlineBodyHandler(timers, deadline, timeout));
+        httpClient.send(builder.build(), new DeadlineBodyHandler(timers, deadline, timeout, responseLimit));
     return new WireResponse(
         response.statusCode(), response.headers().firstValue("Retry-After").orElse(null), response.body());
   }

@@ -127,6 +127,17 @@ public final class AttemptWatchdog implements AutoCloseable {
       }
     }
 
+    /**
+     * Closes the attempt's connection by cancelling its request, without cutting the attempt: for a
+     * body left unread, which must be neither drained nor pooled.
+     */
+    void discardConnection() {
+      Cancellable cancellable = request.get();
+      if (cancellable != null) {
+        cancellable.cancel();
+      }
+    }
+
     /** Why the attempt was cut, or null if it was not. */
     @Nullable Cut cut() {
       return cut;

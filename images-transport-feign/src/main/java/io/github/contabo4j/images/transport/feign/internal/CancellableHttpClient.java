@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * Apache ties that request to its execution ({@code CancellableDependency}), so {@code cancel()}
  * closes the connection, whether the request is being sent, its answer awaited or its body read.
  *
+ * <p>It also tells {@link QuietConnectionFactory} the method of the request whose connection is being
+ * leased on this thread, so a {@code POST}, {@code PATCH} or {@code DELETE} gets the full stale check.
+ *
  * <p>Closing this client does nothing: the wrapped client belongs to whoever built it. Not API.
  */
 public final class CancellableHttpClient extends CloseableHttpClient {
@@ -46,6 +49,16 @@ public final class CancellableHttpClient extends CloseableHttpClient {
 
   @Override
   protected CloseableHttpResponse doExecute(HttpHost target, ClassicHttpRequest request, @Nullable HttpContext context)
+      throws IOException {
+    QuietConnectionFactory.leasingFor(request.getMethod());
+    try {
+      return executeWatched(target, request, context);
+    } finally {
+      QuietConnectionFactory.leased();
+    }
+  }
+
+  private CloseableHttpResponse executeWatched(HttpHost target, ClassicHttpRequest request, @Nullable HttpContext context)
       throws IOException {
     AttemptWatchdog.Watch watch = watchdog.current();
     if (watch == null) {

@@ -20,8 +20,11 @@ import io.github.contabo4j.images.ImagesException;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.ImagesTransportException;
 import io.github.contabo4j.images.Page;
+import io.github.contabo4j.images.internal.wire.Fatal;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
 import io.github.contabo4j.images.internal.wire.MalformedBodyException;
+import io.github.contabo4j.images.internal.wire.ResponseLimit;
+import io.github.contabo4j.images.internal.wire.ResponseTooLargeException;
 import io.github.contabo4j.images.internal.wire.TransportFailures;
 import io.github.contabo4j.images.internal.wire.WireRequest;
 import java.net.SocketTimeoutException;
@@ -53,13 +56,14 @@ public final class FeignImagesPort implements ImagesPort {
    * @param connectTimeout the connect timeout
    * @param requestTimeout the per-attempt timeout, body included
    * @param watchdog cuts attempts at their timeout or on an interrupt
+   * @param limit how much of an answer is read
    */
   public FeignImagesPort(ImagesWire wire, Client client, String baseUri, Duration connectTimeout,
-      Duration requestTimeout, AttemptWatchdog watchdog) {
+      Duration requestTimeout, AttemptWatchdog watchdog, ResponseLimit limit) {
     this.wire = wire;
     this.requestTimeout = requestTimeout;
     this.watchdog = watchdog;
-    WireCodec codec = new WireCodec(wire);
+    WireCodec codec = new WireCodec(wire, limit, watchdog);
     this.api = Feign.builder()
         .client(client)
         .encoder(codec)
@@ -152,6 +156,11 @@ public final class FeignImagesPort implements ImagesPort {
   private static RuntimeException translate(WireRequest request, RuntimeException thrown) {
     if (thrown instanceof ImagesException) {
       return thrown; // already mapped by the ErrorDecoder
+    }
+    Fatal.rethrowVirtualMachineError(thrown);
+    ResponseTooLargeException tooLarge = ResponseTooLargeException.in(thrown);
+    if (tooLarge != null) {
+      return tooLarge.toFailure(request);
     }
     if (thrown instanceof DecodeException) {
       Throwable cause = thrown.getCause();

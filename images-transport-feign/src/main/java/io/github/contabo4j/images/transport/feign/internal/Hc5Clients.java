@@ -12,6 +12,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +26,10 @@ public final class Hc5Clients {
   /**
    * A pooled client with Apache's automatic retries and redirect handling switched off, so only the
    * library's resilience layer retries, whose connections never log a header (so never {@code
-   * Authorization}) or a byte of the wire, whatever level Apache's loggers are set to.
+   * Authorization}) or a byte of the wire, whatever level Apache's loggers are set to. It asks for no
+   * compression. A pooled connection is never reused when bytes are waiting on it, and never for a
+   * {@code POST}, {@code PATCH} or {@code DELETE} once the server has closed it (see {@link
+   * QuietConnectionFactory}).
    *
    * @param connectTimeout connect timeout
    * @param requestTimeout socket (read) timeout per attempt
@@ -52,6 +56,9 @@ public final class Hc5Clients {
         .setDefaultConnectionConfig(ConnectionConfig.custom()
             .setConnectTimeout(Timeout.of(connectTimeout))
             .setSocketTimeout(Timeout.of(requestTimeout))
+            // Every lease asks the connection whether it is stale: QuietConnection answers at no cost
+            // for GETs (stray bytes only) and with Apache's 1 ms read before POST, PATCH and DELETE.
+            .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
             .build());
     if (sslContext != null) {
       pool.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic());
@@ -64,6 +71,9 @@ public final class Hc5Clients {
             .build())
         .disableAutomaticRetries()
         .disableRedirectHandling()
+        // No Accept-Encoding, no inflating: the same bytes as the JDK transport, and no gzip bomb
+        // (docs/ASSUMPTIONS.md, "Compression").
+        .disableContentCompression()
         .disableCookieManagement()
         .disableAuthCaching();
     if (proxy != null) {

@@ -5,14 +5,16 @@ import feign.Response;
 import feign.codec.Decoder;
 import feign.codec.Encoder;
 import feign.codec.ErrorDecoder;
+import io.github.contabo4j.images.internal.wire.BodyBuffer;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
+import io.github.contabo4j.images.internal.wire.ResponseLimit;
 import io.github.contabo4j.images.internal.wire.WireLog;
 import io.github.contabo4j.images.internal.wire.WireRequest;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.util.Collection;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * <p>It also writes the answer line of core's {@link WireLog}, once the whole body is read (as the JDK
  * transport sees an answer only with its body), so a body cut short is logged as a failure by {@link
  * FeignImagesPort}, not as an answer.
+ *
+ * <p>Bodies are read within core's {@link ResponseLimit}: never more than the limit (a 2xx) or the
+ * error-body cap, whatever {@code Content-Length} declares. A body not read to its end (too large, cut,
+ * or failed) has its connection closed, never drained by Feign's close nor returned to the pool.
  */
 final class WireCodec implements Encoder, Decoder, ErrorDecoder {
   private static final ThreadLocal<Attempt> CURRENT = new ThreadLocal<>();
@@ -41,9 +47,13 @@ final class WireCodec implements Encoder, Decoder, ErrorDecoder {
   }
 
   private final ImagesWire wire;
+  private final ResponseLimit limit;
+  private final AttemptWatchdog watchdog;
 
-  WireCodec(ImagesWire wire) {
+  WireCodec(ImagesWire wire, ResponseLimit limit, AttemptWatchdog watchdog) {
     this.wire = wire;
+    this.limit = limit;
+    this.watchdog = watchdog;
   }
 
   /**
@@ -97,7 +107,7 @@ final class WireCodec implements Encoder, Decoder, ErrorDecoder {
   public @Nullable Object decode(Response response, Type type) throws IOException {
     current();
     byte[] body = bytes(response);
-    return ImagesWire.decodeBody(answered(response).operation(), body);
+    return ImagesWire.decodeBody(answered(response), body);
   }
 
   @Override
@@ -111,24 +121,57 @@ final class WireCodec implements Encoder, Decoder, ErrorDecoder {
     return wire.errorFor(answered(response), response.status(), firstHeader(response, "Retry-After"), body);
   }
 
-  private static byte[] bytes(Response response) throws IOException {
+  private byte[] bytes(Response response) throws IOException {
     Response.Body body = response.body();
     if (body == null) {
       return new byte[0];
     }
-    try (InputStream in = body.asInputStream()) {
-      Integer length = body.length();
-      if (length == null || length < 0) {
-        return in.readAllBytes();
+    InputStream in = body.asInputStream();
+    boolean complete = false;
+    try {
+      BodyBuffer buffer = limit.open(response.status(), declaredLength(response, body));
+      complete = buffer.readFrom(in);
+      return buffer.bytes();
+    } finally {
+      if (complete) {
+        in.close();
+      } else {
+        discardConnection(in);
       }
-      // Content-Length known: one array of exactly that size, no growing buffer and final copy
-      // (Feign's Util.toByteArray grows a buffer and copies it: ~2.5x the body in garbage).
-      byte[] bytes = new byte[length];
-      int read = in.readNBytes(bytes, 0, length);
-      if (read < length) {
-        throw new EOFException("body ended after " + read + " of " + length + " bytes");
+    }
+  }
+
+  /** The {@code Content-Length} as declared (Feign's own length stops at {@code Integer.MAX_VALUE}). */
+  private static long declaredLength(Response response, Response.Body body) {
+    String header = firstHeader(response, "Content-Length");
+    if (header != null) {
+      try {
+        return Long.parseLong(header.trim());
+      } catch (NumberFormatException e) {
+        // Apache rejects such an answer before this; fall back to Feign's view
       }
-      return bytes;
+    }
+    Integer length = body.length();
+    return length == null ? -1 : length;
+  }
+
+  /**
+   * Closes the connection of a body left unread: Apache would drain it on close (all of a 2 GB
+   * answer) and pool the connection. Aborting the stream discards the connection; a stream of a
+   * caller-supplied client that decompresses is not Apache's own, so its request is cancelled instead.
+   */
+  private void discardConnection(InputStream in) {
+    if (in instanceof EofSensorInputStream) {
+      try {
+        ((EofSensorInputStream) in).abort();
+        return;
+      } catch (IOException e) {
+        // the connection may be half closed already: cancel the request, which closes it for good
+      }
+    }
+    AttemptWatchdog.Watch watch = watchdog.current();
+    if (watch != null) {
+      watch.discardConnection();
     }
   }
 

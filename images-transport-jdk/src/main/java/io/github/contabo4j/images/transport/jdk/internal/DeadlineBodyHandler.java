@@ -1,32 +1,52 @@
 package io.github.contabo4j.images.transport.jdk.internal;
 
+import io.github.contabo4j.images.internal.wire.BodyBuffer;
+import io.github.contabo4j.images.internal.wire.ResponseLimit;
+import io.github.contabo4j.images.internal.wire.ResponseTooLargeException;
+import java.io.IOException;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
-import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the body into a byte array, but never past a deadline. {@code HttpRequest.timeout()} only
- * bounds the wait for the response headers; a body that trickles in, or stops, would hold a
- * synchronous {@code send} forever. This handler arms one timer per answer on a shared scheduler: at
- * the deadline it cancels the subscription (which aborts the exchange) and fails the body with an
- * {@link HttpTimeoutException}, so {@code send} returns. The calling thread stays the one that sends,
- * with no hand-off to another executor on the way back.
+ * Reads the body into a byte array, never past a deadline and never past core's {@link
+ * ResponseLimit}.
+ *
+ * <p><b>Deadline.</b> {@code HttpRequest.timeout()} only bounds the wait for the response headers; a
+ * body that trickles in, or stops, would hold a synchronous {@code send} forever. Once subscribed,
+ * this handler arms one timer per answer on a shared scheduler: at the deadline it cancels the
+ * subscription (which aborts the exchange) and fails the body with an {@link HttpTimeoutException},
+ * so {@code send} returns. The calling thread stays the one that sends, with no hand-off to another
+ * executor on the way back.
+ *
+ * <p><b>Size.</b> A 2xx answer whose {@code Content-Length} exceeds the limit fails at once with a
+ * {@link ResponseTooLargeException}, before any allocation; a chunked or close-delimited one as soon
+ * as one byte too many arrives. An error body longer than the error-body cap is cut there and
+ * completes with its first bytes. Either way the subscription is cancelled, which makes the JDK close
+ * that connection instead of pooling it. The JDK client never asks for compression and never
+ * decodes, so the bytes counted are the bytes used.
+ *
+ * <p>It keeps the {@link Flow} protocol: it requests only after it has been subscribed, signals
+ * nothing before that, and arms its timer only then.
  */
 public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
   private final ScheduledExecutorService scheduler;
   private final long deadlineNanos;
   private final Duration timeout;
+  private final ResponseLimit limit;
 
   /**
    * Creates the handler for one attempt.
@@ -34,54 +54,79 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
    * @param scheduler the shared timer thread
    * @param deadlineNanos the deadline on {@link System#nanoTime()}
    * @param timeout the attempt's timeout, for the message
+   * @param limit how much of the answer may be read
    */
-  public DeadlineBodyHandler(ScheduledExecutorService scheduler, long deadlineNanos, Duration timeout) {
+  public DeadlineBodyHandler(
+      ScheduledExecutorService scheduler, long deadlineNanos, Duration timeout, ResponseLimit limit) {
     this.scheduler = scheduler;
     this.deadlineNanos = deadlineNanos;
     this.timeout = timeout;
+    this.limit = Objects.requireNonNull(limit, "limit == null");
   }
 
   @Override
   public BodySubscriber<byte[]> apply(ResponseInfo responseInfo) {
-    return new Bounded(BodySubscribers.ofByteArray());
+    return new Bounded(responseInfo.statusCode(), responseInfo.headers().firstValueAsLong("Content-Length").orElse(-1));
   }
 
   private final class Bounded implements BodySubscriber<byte[]> {
-    private final BodySubscriber<byte[]> delegate;
+    private final int statusCode;
+    private final long declaredLength;
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final AtomicBoolean done = new AtomicBoolean();
-    private volatile ScheduledFuture<?> timer;
+    private volatile Flow.@Nullable Subscription subscription;
+    private volatile @Nullable ScheduledFuture<?> timer;
+    private @Nullable BodyBuffer buffer;
 
-    Bounded(BodySubscriber<byte[]> delegate) {
-      this.delegate = delegate;
+    Bounded(int statusCode, long declaredLength) {
+      this.statusCode = statusCode;
+      this.declaredLength = declaredLength;
     }
 
     @Override
     public CompletionStage<byte[]> getBody() {
-      return delegate.getBody();
+      return body;
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      long remaining = deadlineNanos - System.nanoTime();
-      if (remaining <= 0) {
-        expire(subscription);
+    public void onSubscribe(Flow.Subscription s) {
+      Objects.requireNonNull(s, "subscription == null");
+      if (subscription != null) {
+        s.cancel(); // a second subscription is refused (Reactive Streams rule 2.5)
         return;
       }
-      timer = scheduler.schedule(() -> expire(subscription), remaining, TimeUnit.NANOSECONDS);
-      delegate.onSubscribe(subscription);
-    }
-
-    private void expire(Flow.Subscription subscription) {
-      if (done.compareAndSet(false, true)) {
-        subscription.cancel();
-        delegate.onError(new HttpTimeoutException("no complete answer within " + timeout));
+      subscription = s;
+      try {
+        buffer = limit.open(statusCode, declaredLength);
+      } catch (ResponseTooLargeException e) {
+        fail(e);
+        return;
       }
+      long remaining = deadlineNanos - System.nanoTime();
+      if (remaining <= 0) {
+        expire();
+        return;
+      }
+      timer = scheduler.schedule(this::expire, remaining, TimeUnit.NANOSECONDS);
+      s.request(Long.MAX_VALUE);
     }
 
     @Override
-    public void onNext(List<ByteBuffer> item) {
-      if (!done.get()) {
-        delegate.onNext(item);
+    public void onNext(List<ByteBuffer> items) {
+      BodyBuffer b = buffer;
+      if (done.get() || b == null) {
+        return;
+      }
+      for (ByteBuffer item : items) {
+        if (!b.append(item)) {
+          // More than the cap: a 2xx is too large, an error body is cut; the rest stays unread.
+          if (done.compareAndSet(false, true)) {
+            cancelTimer();
+            cancelSubscription();
+            complete(b);
+          }
+          return;
+        }
       }
     }
 
@@ -89,15 +134,46 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
     public void onError(Throwable throwable) {
       if (done.compareAndSet(false, true)) {
         cancelTimer();
-        delegate.onError(throwable);
+        body.completeExceptionally(throwable);
       }
     }
 
     @Override
     public void onComplete() {
+      BodyBuffer b = buffer;
+      if (b != null && done.compareAndSet(false, true)) {
+        cancelTimer();
+        complete(b);
+      }
+    }
+
+    private void complete(BodyBuffer b) {
+      try {
+        body.complete(b.bytes());
+      } catch (IOException e) {
+        body.completeExceptionally(e);
+      }
+    }
+
+    private void expire() {
+      if (done.compareAndSet(false, true)) {
+        cancelSubscription();
+        body.completeExceptionally(new HttpTimeoutException("no complete answer within " + timeout));
+      }
+    }
+
+    private void fail(IOException e) {
       if (done.compareAndSet(false, true)) {
         cancelTimer();
-        delegate.onComplete();
+        cancelSubscription();
+        body.completeExceptionally(e);
+      }
+    }
+
+    private void cancelSubscription() {
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
       }
     }
 

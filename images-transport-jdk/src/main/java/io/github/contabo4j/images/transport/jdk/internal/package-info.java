@@ -1,4 +1,4 @@
-/** Not API. The JDK transport's glue: a body handler that bounds the whole answer by a deadline. */
+/** Not API. The JDK transport's glue: a body handler that bounds the whole answer by a deadline and a size. */
 @NullMarked
 package io.github.contabo4j.images.transport.jdk.internal;
 

@@ -1,0 +1,147 @@
+package io.github.contabo4j.images.transport.jdk.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.contabo4j.images.internal.wire.ResponseLimit;
+import io.github.contabo4j.images.internal.wire.ResponseTooLargeException;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.ResponseInfo;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The body handler keeps the Flow protocol and the response-size limit. */
+class DeadlineBodyHandlerTest {
+  private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
+  private final List<String> signals = new ArrayList<>();
+
+  DeadlineBodyHandlerTest() {
+    timers.setRemoveOnCancelPolicy(true);
+  }
+
+  @AfterEach
+  void stop() {
+    timers.shutdownNow();
+  }
+
+  private final Flow.Subscription subscription = new Flow.Subscription() {
+    @Override
+    public void request(long n) {
+      signals.add("request");
+    }
+
+    @Override
+    public void cancel() {
+      signals.add("cancel");
+    }
+  };
+
+  private static ResponseInfo info(int status, Map<String, List<String>> headers) {
+    return new ResponseInfo() {
+      @Override
+      public int statusCode() {
+        return status;
+      }
+
+      @Override
+      public HttpHeaders headers() {
+        return HttpHeaders.of(headers, (name, value) -> true);
+      }
+
+      @Override
+      public HttpClient.Version version() {
+        return HttpClient.Version.HTTP_1_1;
+      }
+    };
+  }
+
+  private DeadlineBodyHandler handler(long deadlineNanos) {
+    return new DeadlineBodyHandler(timers, deadlineNanos, Duration.ofSeconds(1), new ResponseLimit(1024));
+  }
+
+  private static Throwable failure(BodySubscriber<byte[]> body) {
+    CompletableFuture<byte[]> future = body.getBody().toCompletableFuture();
+    assertThat(future).isCompletedExceptionally();
+    try {
+      future.get();
+      throw new AssertionError("completed normally");
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void theTimerIsArmedOnlyOnceSubscribedAndRemovedWhenTheBodyIsComplete() throws Exception {
+    BodySubscriber<byte[]> body = handler(System.nanoTime() + TimeUnit.SECONDS.toNanos(30)).apply(info(200, Map.of()));
+    assertThat(timers.getQueue()).as("nothing armed before onSubscribe").isEmpty();
+
+    body.onSubscribe(subscription);
+    assertThat(timers.getQueue()).hasSize(1);
+    body.onNext(List.of(ByteBuffer.wrap("{}".getBytes())));
+    body.onComplete();
+
+    assertThat(body.getBody().toCompletableFuture().get()).isEqualTo("{}".getBytes());
+    assertThat(timers.getQueue()).isEmpty();
+    assertThat(signals).containsExactly("request");
+  }
+
+  @Test
+  void aDeadlineAlreadyPastFailsOnlyAfterTheSubscriptionArrived() {
+    BodySubscriber<byte[]> body = handler(System.nanoTime() - 1).apply(info(200, Map.of()));
+    assertThat(body.getBody().toCompletableFuture()).as("no signal before onSubscribe").isNotDone();
+
+    body.onSubscribe(subscription);
+
+    assertThat(failure(body)).isInstanceOf(HttpTimeoutException.class);
+    assertThat(signals).containsExactly("cancel");
+  }
+
+  @Test
+  void aDeclaredLengthOverTheLimitIsRefusedBeforeAnyRequest() {
+    BodySubscriber<byte[]> body = handler(System.nanoTime() + TimeUnit.SECONDS.toNanos(30))
+        .apply(info(200, Map.of("Content-Length", List.of("2000000000"))));
+
+    body.onSubscribe(subscription);
+
+    assertThat(failure(body)).isInstanceOf(ResponseTooLargeException.class);
+    assertThat(signals).containsExactly("cancel");
+    assertThat(timers.getQueue()).isEmpty();
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIsCancelledAtTheFirstByteTooMany() {
+    BodySubscriber<byte[]> body = handler(System.nanoTime() + TimeUnit.SECONDS.toNanos(30)).apply(info(200, Map.of()));
+    body.onSubscribe(subscription);
+
+    body.onNext(List.of(ByteBuffer.allocate(1024)));
+    assertThat(body.getBody().toCompletableFuture()).isNotDone();
+    body.onNext(List.of(ByteBuffer.allocate(1)));
+
+    assertThat(failure(body)).isInstanceOf(ResponseTooLargeException.class);
+    assertThat(signals).containsExactly("request", "cancel");
+  }
+
+  @Test
+  void aSecondSubscriptionIsCancelled() {
+    BodySubscriber<byte[]> body = handler(System.nanoTime() + TimeUnit.SECONDS.toNanos(30)).apply(info(200, Map.of()));
+    body.onSubscribe(subscription);
+
+    body.onSubscribe(subscription);
+
+    assertThat(signals).containsExactly("request", "cancel");
+  }
+}
