@@ -341,6 +341,7 @@ public final class ImagesWire {
         statusCode,
         ErrorBodies.message(statusCode, body, request.bearerToken()),
         RetryAfter.parse(retryAfter, clock),
+        retryAfter,
         request.requestIds(),
         request.traceId());
   }
