@@ -127,8 +127,11 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
 
   /**
    * Sets the time allowed for one attempt, from sending to the last body byte. Default: the
-   * resilience policy's {@code attemptTimeout} (30 seconds by default). There is no "infinite": a
-   * missing answer always ends as an {@code ImagesTransportException} with failure {@code TIMEOUT}.
+   * resilience policy's {@code attemptTimeout} (30 seconds by default). When set, it replaces the
+   * policy's {@code attemptTimeout}, longer or shorter, and the policy's {@code callTimeout} is raised
+   * to it if shorter, so one attempt always gets the whole of it; {@code ImagesClient.requestTimeout()}
+   * reports the value applied. There is no "infinite": a missing answer always ends as an {@code
+   * ImagesTransportException} with failure {@code TIMEOUT}.
    *
    * @param requestTimeout positive, at most one day
    * @return this builder
@@ -256,6 +259,22 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
     return requestTimeout == null ? resilience.attemptTimeout() : requestTimeout;
   }
 
+  /**
+   * The policy in effect: the one set, with {@code attemptTimeout} replaced by an explicit {@code
+   * requestTimeout} (and {@code callTimeout} raised to it if shorter), so the setting is the value
+   * every attempt is cut at, in both directions.
+   */
+  private ResiliencePolicy appliedPolicy() {
+    if (requestTimeout == null) {
+      return resilience;
+    }
+    ResiliencePolicy.Builder b = resilience.toBuilder().attemptTimeout(requestTimeout);
+    if (resilience.callTimeout().compareTo(requestTimeout) < 0) {
+      b.callTimeout(requestTimeout);
+    }
+    return b.build();
+  }
+
   /** Whether any of connect timeout, proxy or TLS context was set (they belong to a built client). */
   private boolean connectionSettingsSet() {
     return connectTimeout != null || proxy != null || sslContext != null;
@@ -279,9 +298,10 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
       throw new IllegalStateException("tokenSource is required: call tokenSource(...) or token(...)");
     }
     String agent = userAgentOrDefault();
+    ResiliencePolicy applied = appliedPolicy();
     ImagesWire wire = new ImagesWire(tokenSource, agent, traceId, clock == null ? Clock.systemUTC() : clock);
     return new Settings(baseUriOrDefault(), connectTimeoutOrDefault(), requestTimeoutOrDefault(), proxy, sslContext,
-        agent, traceId, wire, tokenSource, resilience, sleeper, clock, listener);
+        agent, traceId, wire, tokenSource, applied, sleeper, clock, listener);
   }
 
   /**
@@ -319,7 +339,8 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    * @param traceId the client-wide trace id, or null
    * @param wire the wire built from these settings
    * @param tokenSource the token source, for the 401 replay
-   * @param resilience the resilience policy
+   * @param resilience the resilience policy in effect (its {@code attemptTimeout} is {@code
+   *     requestTimeout})
    * @param sleeper the resilience layer's sleeper, or null for the default
    * @param clock the clock, or null for the defaults
    * @param listener the listener the resilience decorator reports to
