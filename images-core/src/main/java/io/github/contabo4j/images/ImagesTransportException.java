@@ -26,7 +26,14 @@ public class ImagesTransportException extends ImagesException {
     /** The calling thread was interrupted; the interrupt flag is kept set. */
     INTERRUPTED,
     /** Another I/O failure. */
-    IO_ERROR
+    IO_ERROR,
+    /**
+     * No access token could be had from the token source (e.g. the token endpoint failed, was too
+     * slow for the call's deadline, or refused the credentials), so the API request was never sent
+     * ({@link Delivery#NOT_SENT}). The cause is the token source's own failure. Not retried by the
+     * resilience layer: a fetching source such as {@code ContaboCredentials} has its own retries.
+     */
+    TOKEN_UNAVAILABLE
   }
 
   private final Failure failure;

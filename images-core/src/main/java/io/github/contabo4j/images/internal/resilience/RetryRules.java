@@ -18,7 +18,8 @@ import java.util.function.LongUnaryOperator;
  * <ul>
  *   <li>Not an {@link ImagesException} (bad input, a bug): never.
  *   <li>{@link Failure#INTERRUPTED}: never.
- *   <li>{@link Delivery#NOT_SENT}: every operation, create included.
+ *   <li>{@link Delivery#NOT_SENT}: every operation, create included, except {@code TOKEN_UNAVAILABLE} (the
+ *       token source has its own retries) and an interrupt.
  *   <li>Other transport failures (timeout, reset or close, empty or malformed answer, other I/O), which
  *       may have been processed: every operation except create.
  *   <li>429: every operation (the service did not process it), unless its {@code Retry-After} exceeds
@@ -46,7 +47,8 @@ public final class RetryRules {
     ImagesException e = (ImagesException) thrown;
     ImagesOperation op = e.operation();
     if (e instanceof ImagesTransportException) {
-      if (((ImagesTransportException) e).failure() == Failure.INTERRUPTED) {
+      Failure failure = ((ImagesTransportException) e).failure();
+      if (failure == Failure.INTERRUPTED || failure == Failure.TOKEN_UNAVAILABLE) {
         return false;
       }
       return e.delivery() == Delivery.NOT_SENT || !op.createsResources();

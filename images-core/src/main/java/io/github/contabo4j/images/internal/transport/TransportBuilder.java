@@ -7,6 +7,7 @@ import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.internal.auth.ReauthenticatingImagesPort;
+import io.github.contabo4j.images.internal.auth.SentTokens;
 import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
 import io.github.contabo4j.images.internal.resilience.MonotonicClock;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
@@ -299,9 +300,10 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
     }
     String agent = userAgentOrDefault();
     ResiliencePolicy applied = appliedPolicy();
-    ImagesWire wire = new ImagesWire(tokenSource, agent, traceId, clock == null ? Clock.systemUTC() : clock);
+    SentTokens tokens = new SentTokens(tokenSource);
+    ImagesWire wire = new ImagesWire(tokens, agent, traceId, clock == null ? Clock.systemUTC() : clock);
     return new Settings(baseUriOrDefault(), connectTimeoutOrDefault(), requestTimeoutOrDefault(), proxy, sslContext,
-        agent, traceId, wire, tokenSource, applied, sleeper, clock, listener);
+        agent, traceId, wire, tokens, applied, sleeper, clock, listener);
   }
 
   /**
@@ -338,7 +340,8 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    * @param userAgent the {@code User-Agent}
    * @param traceId the client-wide trace id, or null
    * @param wire the wire built from these settings
-   * @param tokenSource the token source, for the 401 replay
+   * @param tokenSource the token source the wire reads, which records each attempt's token for the 401
+   *     replay
    * @param resilience the resilience policy in effect (its {@code attemptTimeout} is {@code
    *     requestTimeout})
    * @param sleeper the resilience layer's sleeper, or null for the default
@@ -354,7 +357,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
       String userAgent,
       @Nullable String traceId,
       ImagesWire wire,
-      TokenSource tokenSource,
+      SentTokens tokenSource,
       ResiliencePolicy resilience,
       @Nullable Sleeper sleeper,
       @Nullable Clock clock,
