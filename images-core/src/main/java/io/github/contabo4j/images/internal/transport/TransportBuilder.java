@@ -144,7 +144,9 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   }
 
   /**
-   * Sends requests through proxies chosen by this selector. Default: direct connections.
+   * Sends requests through proxies chosen by this selector. Default, on every transport: the JVM's
+   * {@link ProxySelector#getDefault()} (so the {@code http.proxyHost}/{@code https.proxyHost}
+   * properties apply), asked on each new connection.
    *
    * @param proxy e.g. {@code ProxySelector.of(new InetSocketAddress("proxy", 3128))}
    * @return this builder
@@ -155,7 +157,8 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   }
 
   /**
-   * Uses this TLS context, e.g. with a private trust store. Default: the JVM's default context.
+   * Uses this TLS context, e.g. with a private trust store. Default, on every transport: the JVM's
+   * {@link SSLContext#getDefault()}.
    *
    * @param sslContext the context
    * @return this builder
