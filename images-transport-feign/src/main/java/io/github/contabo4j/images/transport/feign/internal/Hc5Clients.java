@@ -63,6 +63,7 @@ public final class Hc5Clients {
             .setRedirectsEnabled(false)
             .setResponseTimeout(Timeout.of(requestTimeout))
             .build())
+        .setRequestExecutor(SendProgress.markingExecutor()) // proves when nothing was sent
         .disableAutomaticRetries()
         .disableRedirectHandling()
         .disableCookieManagement()
