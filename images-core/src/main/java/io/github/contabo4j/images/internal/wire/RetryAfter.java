@@ -28,7 +28,7 @@ public final class RetryAfter {
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
   private static final String TIME = "(\\d{2}):(\\d{2}):(\\d{2})";
   private static final Pattern IMF_FIXDATE = Pattern.compile(
-      "(?i)[a-z]{3}, (\\d{2}) ([a-z]{3}) (\\d{4}) " + TIME + " GMT");
+      "(?i)[a-z]{3}, (\\d{1,2}) ([a-z]{3}) (\\d{4}) " + TIME + " GMT");
   private static final Pattern RFC_850 = Pattern.compile(
       "(?i)[a-z]{6,9}, (\\d{2})-([a-z]{3})-(\\d{2}) " + TIME + " GMT");
   private static final Pattern ASCTIME = Pattern.compile(

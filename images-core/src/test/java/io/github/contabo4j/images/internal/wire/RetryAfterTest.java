@@ -54,6 +54,7 @@ class RetryAfterTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "Wed, 01 May 2024 12:00:30 GMT", // IMF-fixdate
+      "Wed, 1 May 2024 12:00:30 GMT", // RFC 1123 with a one-digit day, as Java's RFC_1123_DATE_TIME writes it
       "Wednesday, 01-May-24 12:00:30 GMT", // obsolete RFC 850 form
       "Wed May  1 12:00:30 2024", // asctime, day padded with a space
       "Wed May 1 12:00:30 2024"})

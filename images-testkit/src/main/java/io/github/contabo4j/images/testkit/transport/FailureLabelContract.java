@@ -202,6 +202,38 @@ public abstract class FailureLabelContract {
     assertTrue(e.failure() == Failure.CONNECT_FAILED && e.delivery() == Delivery.NOT_SENT, e.toString());
   }
 
+  /**
+   * A listener whose accept queue is full: the kernel drops further SYNs, so a connect neither
+   * succeeds nor fails, and the attempt is cut at its timeout while connecting. Nothing was sent.
+   */
+  @Test
+  void anAttemptCutWhileConnectingIsNotSent() throws Exception {
+    try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      java.util.List<Socket> fillers = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          Socket filler = new Socket();
+          try {
+            filler.connect(full.getLocalSocketAddress(), 100);
+          } catch (IOException e) {
+            // the queue is full: from here on connects hang
+          }
+          fillers.add(filler);
+        }
+
+        ImagesTransportException e = assertThrows(ImagesTransportException.class,
+            () -> create("http://127.0.0.1:" + full.getLocalPort()));
+
+        assertTrue(e.delivery() == Delivery.NOT_SENT
+            && (e.failure() == Failure.TIMEOUT || e.failure() == Failure.CONNECT_FAILED), e.toString());
+      } finally {
+        for (Socket filler : fillers) {
+          filler.close();
+        }
+      }
+    }
+  }
+
   private void create(String baseUri) {
     ImagesPort client = opened.client(newPort(baseUri, TokenSource.fixed("label-test-token"), ATTEMPT_TIMEOUT));
     client.createCustomImage(CreateCustomImage.of("n", "https://example.com/i.qcow2", OsType.LINUX, "1"));
