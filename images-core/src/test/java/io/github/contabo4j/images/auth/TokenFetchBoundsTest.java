@@ -152,4 +152,26 @@ class TokenFetchBoundsTest {
 
     assertThat(e).hasMessageContaining("more than 65536 bytes");
   }
+
+  @Test
+  void tokenRequestsGoThroughTheConfiguredProxySelector() throws Exception {
+    String uri = serve("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 26\r\n\r\n",
+        "{\"access_token\":\"tok-1\"}".getBytes(StandardCharsets.US_ASCII));
+    java.util.List<java.net.URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.net.ProxySelector direct = new java.net.ProxySelector() {
+      @Override
+      public List<java.net.Proxy> select(java.net.URI target) {
+        asked.add(target);
+        return List.of(java.net.Proxy.NO_PROXY);
+      }
+
+      @Override
+      public void connectFailed(java.net.URI target, java.net.SocketAddress address, IOException e) {}
+    };
+    ContaboCredentials credentials = Secrets.builder(uri).policy(ResiliencePolicy.none()).proxy(direct)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+
+    assertThat(credentials.accessToken()).isEqualTo("tok-1");
+    assertThat(asked).isNotEmpty().allMatch(target -> target.getPort() == server.getLocalPort());
+  }
 }

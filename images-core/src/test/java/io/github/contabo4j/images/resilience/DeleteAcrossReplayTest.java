@@ -11,10 +11,6 @@ import io.github.contabo4j.images.ImageNotFoundException;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.ImagesTransportException.Failure;
-import io.github.contabo4j.images.TokenSource;
-import io.github.contabo4j.images.internal.transport.TransportBuilder;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,49 +21,11 @@ class DeleteAcrossReplayTest {
   private final VirtualTime time = new VirtualTime();
   private final ScriptedPort script = new ScriptedPort(time);
 
-  /** Hands out t1 until t1 is invalidated, then t2. */
-  private static final class RotatingTokens implements TokenSource {
-    private volatile String current = "t1";
-
-    @Override
-    public String accessToken() {
-      return current;
-    }
-
-    @Override
-    public void invalidate(String rejectedToken) {
-      if (rejectedToken.equals(current)) {
-        current = "t2";
-      }
-    }
-  }
-
-  private static final class TestTransport extends TransportBuilder<TestTransport> {
-    @Override
-    protected String transportName() {
-      return "test";
-    }
-
-    ImagesPort client(ScriptedPort script) {
-      TransportBuilder.Settings settings = resolve();
-      // Reads the token per attempt through the settings' source, as the wire does.
-      ImagesPort raw = (ImagesPort) Proxy.newProxyInstance(ImagesPort.class.getClassLoader(),
-          new Class<?>[] {ImagesPort.class}, (proxy, method, args) -> {
-            settings.tokenSource().accessToken();
-            try {
-              return method.invoke(script, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
-      return settings.decorate(raw);
-    }
-  }
-
   private ImagesPort client() {
-    return new TestTransport().tokenSource(new RotatingTokens()).clock(time).sleeper(time.sleeper())
-        .resilience(ResiliencePolicy.builder().rateLimit(1000, java.time.Duration.ofSeconds(1)).build())
-        .client(script);
+    // ListenerTest's transport reads the token per attempt through the settings' source, as the wire does.
+    return new ListenerTest.TestTransport().tokenSource(new ListenerTest.RotatingTokens()).clock(time)
+        .sleeper(time.sleeper()).resilience(ResiliencePolicy.builder().rateLimit(1000, java.time.Duration.ofSeconds(1)).build())
+        .decorate(script);
   }
 
   @Test

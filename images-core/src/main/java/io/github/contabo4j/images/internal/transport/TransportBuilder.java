@@ -338,7 +338,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    * @param baseUri the base URI, without a trailing slash
    * @param connectTimeout the connect timeout
    * @param requestTimeout the per-attempt timeout
-   * @param proxy the proxy selector, or null for direct connections
+   * @param proxy the proxy selector, or null for the JVM's default selector
    * @param sslContext the TLS context, or null for the JVM default
    * @param userAgent the {@code User-Agent}
    * @param traceId the client-wide trace id, or null

@@ -139,11 +139,13 @@ public abstract class FailureLabelContract {
             EnumSet.of(Failure.MALFORMED_RESPONSE), MAYBE),
         new Row("an empty answer (closed after the request)", true, bytes(""),
             EnumSet.of(Failure.CONNECTION_CLOSED), MAYBE),
-        // A reset on accept races the client's write of its request into its socket buffer, so a
-        // client may see it before or after writing: NOT_SENT where it can prove it wrote nothing,
-        // MAYBE_PROCESSED where it cannot tell (the JDK's client never can).
+        // A reset on accept races the client's connect and its write of the request, so a client may
+        // see it while still connecting (CONNECT_FAILED; the JDK's client reports it so), or before or
+        // after writing: NOT_SENT where it can prove it wrote nothing, MAYBE_PROCESSED where it cannot
+        // tell (the JDK's client never can once connected).
         new Row("a reset before the request was read", false, (Answer) (socket, over) -> reset(socket),
-            EnumSet.of(Failure.CONNECTION_CLOSED), EnumSet.of(Delivery.NOT_SENT, Delivery.MAYBE_PROCESSED)),
+            EnumSet.of(Failure.CONNECTION_CLOSED, Failure.CONNECT_FAILED),
+            EnumSet.of(Delivery.NOT_SENT, Delivery.MAYBE_PROCESSED)),
         new Row("a reset after the whole request was read", true, (Answer) (socket, over) -> reset(socket),
             EnumSet.of(Failure.CONNECTION_CLOSED), MAYBE));
   }
