@@ -155,8 +155,9 @@ class TokenFetchBoundsTest {
 
   @Test
   void tokenRequestsGoThroughTheConfiguredProxySelector() throws Exception {
-    String uri = serve("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 26\r\n\r\n",
-        "{\"access_token\":\"tok-1\"}".getBytes(StandardCharsets.US_ASCII));
+    byte[] token = "{\"access_token\":\"tok-1\"}".getBytes(StandardCharsets.US_ASCII);
+    String uri = serve("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + token.length
+        + "\r\n\r\n", token);
     java.util.List<java.net.URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.net.ProxySelector direct = new java.net.ProxySelector() {
       @Override
@@ -169,7 +170,7 @@ class TokenFetchBoundsTest {
       public void connectFailed(java.net.URI target, java.net.SocketAddress address, IOException e) {}
     };
     ContaboCredentials credentials = Secrets.builder(uri).policy(ResiliencePolicy.none()).proxy(direct)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+        .connectTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(10)).build();
 
     assertThat(credentials.accessToken()).isEqualTo("tok-1");
     assertThat(asked).isNotEmpty().allMatch(target -> target.getPort() == server.getLocalPort());
