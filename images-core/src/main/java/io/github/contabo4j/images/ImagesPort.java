@@ -237,9 +237,11 @@ public interface ImagesPort {
    * @throws ImageDownloadFailedException if the image reads {@code error}; it carries the image's
    *     {@code errorMessage}
    * @throws ImageNotFoundException if no such image exists (any poll, e.g. it was deleted meanwhile)
-   * @throws ImagesTransportException with failure {@code TIMEOUT} if the image is still not
-   *     downloaded when the timeout passes (its message names the last status and the number of
-   *     polls), or {@code INTERRUPTED} if the thread is interrupted while waiting (the flag stays set)
+   * @throws DownloadTimeoutException (an {@code ImagesTransportException} with failure {@code
+   *     TIMEOUT} and delivery {@code ANSWERED}) if the image is still not downloaded when the timeout
+   *     passes; it names the last status and the number of polls
+   * @throws ImagesTransportException with failure {@code INTERRUPTED} if the thread is interrupted
+   *     while waiting (the flag stays set)
    * @throws InvalidRequestException for a bad id or a negative or longer timeout, before any poll
    * @throws ImagesException any other failure of a poll that the poll's own retries did not absorb
    */

@@ -19,6 +19,7 @@ public class ImagesServiceException extends ImagesException {
   private final int statusCode;
   private final String serviceMessage;
   private final @Nullable Duration retryAfter;
+  private final @Nullable String retryAfterHeader;
 
   /**
    * Creates the exception.
@@ -37,12 +38,36 @@ public class ImagesServiceException extends ImagesException {
       @Nullable Duration retryAfter,
       List<String> requestIds,
       @Nullable String traceId) {
+    this(operation, statusCode, serviceMessage, retryAfter, null, requestIds, traceId);
+  }
+
+  /**
+   * Creates the exception, keeping the service's own {@code Retry-After} value beside the delay
+   * applied.
+   *
+   * @param operation the operation that failed
+   * @param statusCode the HTTP status
+   * @param serviceMessage the service's message, already decoded and truncated
+   * @param retryAfter the delay the client applies for {@code Retry-After}, if parseable (capped)
+   * @param retryAfterHeader the {@code Retry-After} value as the service sent it, if any
+   * @param requestIds every {@code x-request-id} the call sent
+   * @param traceId the {@code x-trace-id} sent, if any
+   */
+  public ImagesServiceException(
+      ImagesOperation operation,
+      int statusCode,
+      String serviceMessage,
+      @Nullable Duration retryAfter,
+      @Nullable String retryAfterHeader,
+      List<String> requestIds,
+      @Nullable String traceId) {
     super(operation.operationId() + " failed: HTTP " + statusCode + ": " + serviceMessage
             + idSuffix(requestIds, traceId),
         null, operation, Delivery.ANSWERED, requestIds, traceId);
     this.statusCode = statusCode;
     this.serviceMessage = serviceMessage;
     this.retryAfter = retryAfter;
+    this.retryAfterHeader = retryAfterHeader == null ? null : cleanHeader(retryAfterHeader);
   }
 
   /**
@@ -67,6 +92,30 @@ public class ImagesServiceException extends ImagesException {
       @Nullable Duration retryAfter,
       List<String> requestIds,
       @Nullable String traceId) {
+    return forStatus(operation, statusCode, serviceMessage, retryAfter, null, requestIds, traceId);
+  }
+
+  /**
+   * {@link #forStatus(ImagesOperation, int, String, Duration, List, String)}, keeping the service's
+   * own {@code Retry-After} value for 429 and 5xx.
+   *
+   * @param operation the operation that failed
+   * @param statusCode the HTTP status
+   * @param serviceMessage the service's message
+   * @param retryAfter the delay the client applies for {@code Retry-After}, if parseable (capped)
+   * @param retryAfterHeader the {@code Retry-After} value as the service sent it, if any
+   * @param requestIds every {@code x-request-id} the call sent
+   * @param traceId the {@code x-trace-id} sent, if any
+   * @return the exception, not thrown
+   */
+  public static ImagesServiceException forStatus(
+      ImagesOperation operation,
+      int statusCode,
+      String serviceMessage,
+      @Nullable Duration retryAfter,
+      @Nullable String retryAfterHeader,
+      List<String> requestIds,
+      @Nullable String traceId) {
     switch (statusCode) {
       case 400:
         return new BadRequestException(operation, serviceMessage, requestIds, traceId);
@@ -81,12 +130,14 @@ public class ImagesServiceException extends ImagesException {
       case 415:
         return new UnsupportedImageFormatException(operation, serviceMessage, requestIds, traceId);
       case 429:
-        return new RateLimitedException(operation, serviceMessage, retryAfter, requestIds, traceId);
+        return new RateLimitedException(operation, serviceMessage, retryAfter, retryAfterHeader, requestIds, traceId);
       default:
         if (statusCode >= 500 && statusCode <= 599) {
-          return new ServerErrorException(operation, statusCode, serviceMessage, retryAfter, requestIds, traceId);
+          return new ServerErrorException(
+              operation, statusCode, serviceMessage, retryAfter, retryAfterHeader, requestIds, traceId);
         }
-        return new ImagesServiceException(operation, statusCode, serviceMessage, retryAfter, requestIds, traceId);
+        return new ImagesServiceException(
+            operation, statusCode, serviceMessage, retryAfter, retryAfterHeader, requestIds, traceId);
     }
   }
 
@@ -100,8 +151,30 @@ public class ImagesServiceException extends ImagesException {
     return serviceMessage;
   }
 
-  /** The delay the service asked for in {@code Retry-After}, seconds or HTTP-date, if it sent one. */
+  /**
+   * The delay the client applies for the service's {@code Retry-After} (delay-seconds or any of the
+   * three HTTP-date forms), if it sent a parseable one: a date is measured against the client's
+   * clock, a date in the past is zero, and anything longer than 366 days is capped to 366 days. The
+   * value as sent is {@link #retryAfterHeader()}.
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
+  }
+
+  /**
+   * The service's own {@code Retry-After} value, as it sent it (control characters replaced by spaces,
+   * cut at 100 characters), parseable or not; empty if it sent none.
+   */
+  public Optional<String> retryAfterHeader() {
+    return Optional.ofNullable(retryAfterHeader);
+  }
+
+  private static String cleanHeader(String value) {
+    StringBuilder sb = new StringBuilder(Math.min(value.length(), 100));
+    for (int i = 0; i < value.length() && sb.length() < 100; i++) {
+      char c = value.charAt(i);
+      sb.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return sb.toString();
   }
 }

@@ -33,7 +33,14 @@ public class ImagesTransportException extends ImagesException {
      * retried, as the same server would send the same body; the answer came, so it is {@code
      * MAYBE_PROCESSED} and a create is reconciled.
      */
-    RESPONSE_TOO_LARGE
+    RESPONSE_TOO_LARGE,
+    /**
+     * No access token could be had from the token source (e.g. the token endpoint failed, was too
+     * slow for the call's deadline, or refused the credentials), so the API request was never sent
+     * ({@link Delivery#NOT_SENT}). The cause is the token source's own failure. Not retried by the
+     * resilience layer: a fetching source such as {@code ContaboCredentials} has its own retries.
+     */
+    TOKEN_UNAVAILABLE
   }
 
   private final Failure failure;

@@ -28,6 +28,28 @@ public class ServerErrorException extends ImagesServiceException {
       @Nullable Duration retryAfter,
       List<String> requestIds,
       @Nullable String traceId) {
-    super(operation, statusCode, serviceMessage, retryAfter, requestIds, traceId);
+    this(operation, statusCode, serviceMessage, retryAfter, null, requestIds, traceId);
+  }
+
+  /**
+   * Creates the exception, keeping the service's own {@code Retry-After} value.
+   *
+   * @param operation the operation that failed
+   * @param statusCode the status, 500 to 599
+   * @param serviceMessage the service's message
+   * @param retryAfter the delay applied, if any
+   * @param retryAfterHeader the {@code Retry-After} value as sent, if any
+   * @param requestIds every {@code x-request-id} the call sent
+   * @param traceId the {@code x-trace-id} sent, if any
+   */
+  public ServerErrorException(
+      ImagesOperation operation,
+      int statusCode,
+      String serviceMessage,
+      @Nullable Duration retryAfter,
+      @Nullable String retryAfterHeader,
+      List<String> requestIds,
+      @Nullable String traceId) {
+    super(operation, statusCode, serviceMessage, retryAfter, retryAfterHeader, requestIds, traceId);
   }
 }

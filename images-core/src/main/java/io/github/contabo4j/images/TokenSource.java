@@ -17,6 +17,19 @@ public interface TokenSource {
   String accessToken();
 
   /**
+   * The current access token, for an API call that may wait at most {@code timeLeft} more: a source
+   * that has to fetch one should give up by then. The transports call this form, with what the call's
+   * deadline and the attempt timeout leave. The default ignores the bound and calls {@link
+   * #accessToken()}; {@code ContaboCredentials} honours it.
+   *
+   * @param timeLeft how long the calling operation may still wait, positive
+   * @return the token
+   */
+  default String accessToken(java.time.Duration timeLeft) {
+    return accessToken();
+  }
+
+  /**
    * Tells the source the service rejected this token with 401, so the next {@link #accessToken()}
    * should fetch a new one. The default does nothing.
    *

@@ -10,11 +10,13 @@ import io.github.contabo4j.images.internal.resilience.MonotonicClock;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import java.net.URI;
+import java.net.ProxySelector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Caching and renewal.</b> The access token is reused until {@code expires_in} minus the
  * {@linkplain Builder#refreshSkew refresh skew} (default 30 s), counted from when its request was
  * sent. Renewal is single-flight: however many threads meet an expired token, one request goes out
- * and they all get its token. It tries the {@code refresh_token} grant first ({@code
+ * and they all get its token (each waiting no longer than its own deadline). It tries the {@code refresh_token} grant first ({@code
  * grant_type=refresh_token}, {@code client_id}, {@code client_secret}, {@code refresh_token}), while
  * the refresh token's own {@code refresh_expires_in} minus the skew allows, and falls back to the
  * password grant if the endpoint rejects it (400, 401 or 403). A token issued without {@code
@@ -50,7 +52,18 @@ import org.jspecify.annotations.Nullable;
  * Retry-After} and attempt timeout do not apply here; see {@link Builder#requestTimeout}); after the
  * last attempt a {@link TokenEndpointException} is thrown. A refusal of the credentials, such as
  * {@code invalid_grant}, is a {@link CredentialsRejectedException} at once. Neither ever carries the
- * secret, the password or a token.
+ * secret, the password or a token. An answer longer than 64 KiB is refused. An API call that cannot
+ * get a token throws an {@code ImagesTransportException} with failure {@code TOKEN_UNAVAILABLE},
+ * delivery {@code NOT_SENT}, the call's request ids, and one of these as its cause.
+ *
+ * <p><b>Bounds.</b> Each token request is bounded to the last byte of the answer by {@link
+ * Builder#requestTimeout}, and, when an API call needs the token, by what that call's deadline
+ * leaves ({@link #accessToken(Duration)}). No lock is held while the endpoint is asked: callers that
+ * meet a renewal in progress wait for it, each no longer than its own deadline. Token requests go
+ * through the {@linkplain Builder#proxy proxy}, {@linkplain Builder#sslContext TLS context} and
+ * {@linkplain Builder#connectTimeout connect timeout} set on this builder, by default the JVM's
+ * proxy selector and TLS context, like the transports; a transport builder's own settings do not
+ * reach the token endpoint.
  *
  * <p><b>Secrets.</b> Nothing is written to disk, and only {@link #defaultChain()} reads a file (the
  * {@code cntb} config file). {@link #toString()} shows the chain's source if any, the token URI,
@@ -89,8 +102,8 @@ public final class ContaboCredentials implements TokenSource {
     this.description = "ContaboCredentials{" + (origin == null ? "" : "source=" + origin.source() + ", ")
         + "tokenUri=" + b.tokenUri + ", clientId=" + clientId + ", username=" + username
         + ", clientSecret=<redacted>, password=<redacted>, refreshSkew=" + b.refreshSkew + "}";
-    TokenEndpoint endpoint = new TokenEndpoint(
-        b.tokenUri, clientId, clientSecret, username, password, b.requestTimeout, b.policy, b.sleeper);
+    TokenEndpoint endpoint = new TokenEndpoint(b.tokenUri, clientId, clientSecret, username, password,
+        b.requestTimeout, b.policy, b.sleeper, b.connectTimeout, b.proxy, b.sslContext);
     this.cache = new TokenCache(endpoint, b.clock == null ? new MonotonicClock() : b.clock, b.refreshSkew);
   }
 
@@ -160,6 +173,26 @@ public final class ContaboCredentials implements TokenSource {
   }
 
   /**
+   * The cached access token, or a new one, giving up when {@code timeLeft} has passed: the transports
+   * call this with what the API call's deadline leaves. A renewal another thread has in progress is
+   * waited for no longer than that, and a renewal this thread starts is cut there too, to the last
+   * byte of the answer.
+   *
+   * @param timeLeft how long the calling operation may still wait
+   * @return the token, without the {@code Bearer } prefix
+   * @throws CredentialsRejectedException if the token endpoint refused the credentials
+   * @throws TokenEndpointException if the token endpoint failed, or no token came within {@code
+   *     timeLeft}, or the thread was interrupted while waiting (the interrupt flag is then set)
+   */
+  @Override
+  public String accessToken(Duration timeLeft) {
+    Objects.requireNonNull(timeLeft, "timeLeft == null");
+    long nanos = timeLeft.isNegative() ? 0 : timeLeft.compareTo(MAX_DURATION) > 0 ? MAX_DURATION.toNanos() : timeLeft.toNanos();
+    long deadline = System.nanoTime() + nanos;
+    return cache.accessToken(deadline == TokenEndpoint.NO_DEADLINE ? deadline + 1 : deadline);
+  }
+
+  /**
    * Drops the cached access token if it is {@code rejectedToken}; a newer one is kept.
    *
    * @param rejectedToken the token the API answered 401 to
@@ -169,7 +202,7 @@ public final class ContaboCredentials implements TokenSource {
     cache.invalidate(rejectedToken);
   }
 
-  /** For tests of the single flight: callers queued behind a renewal in progress. */
+  /** For tests of the single flight: callers waiting for a renewal in progress. */
   int queuedCallers() {
     return cache.queuedCallers();
   }
@@ -196,6 +229,9 @@ public final class ContaboCredentials implements TokenSource {
     private @Nullable String password;
     private Duration refreshSkew = DEFAULT_REFRESH_SKEW;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private @Nullable Duration connectTimeout;
+    private @Nullable ProxySelector proxy;
+    private @Nullable SSLContext sslContext;
     private ResiliencePolicy policy = ResiliencePolicy.defaults();
     private @Nullable Clock clock;
     private Sleeper sleeper = Sleeper.system();
@@ -313,8 +349,9 @@ public final class ContaboCredentials implements TokenSource {
     }
 
     /**
-     * How long one token request may take, from sending to the last byte of the answer; the connect
-     * timeout is the smaller of this and 10 s. Default 30 s.
+     * How long one token request may take, from sending to the last byte of the answer (an API call
+     * that needs a token also cuts it at its own deadline); the connect timeout, unless {@link
+     * #connectTimeout set}, is the smaller of this and 10 s. Default 30 s.
      *
      * @param requestTimeout more than zero, at most one day
      * @return this builder
@@ -322,6 +359,43 @@ public final class ContaboCredentials implements TokenSource {
      */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = duration("requestTimeout", requestTimeout, true);
+      return this;
+    }
+
+    /**
+     * The time allowed to open a connection to the token endpoint. Default: the smaller of {@link
+     * #requestTimeout} and 10 s.
+     *
+     * @param connectTimeout more than zero, at most one day
+     * @return this builder
+     * @throws InvalidRequestException if not positive or longer than one day
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = duration("connectTimeout", connectTimeout, true);
+      return this;
+    }
+
+    /**
+     * Sends token requests through proxies chosen by this selector. Default: the JVM's {@link
+     * ProxySelector#getDefault()}, as the transports do.
+     *
+     * @param proxy e.g. {@code ProxySelector.of(new InetSocketAddress("proxy", 3128))}
+     * @return this builder
+     */
+    public Builder proxy(ProxySelector proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy == null");
+      return this;
+    }
+
+    /**
+     * Uses this TLS context for the token endpoint, e.g. with a private trust store. Default: the
+     * JVM's default context ({@link SSLContext#getDefault()}), as the transports do.
+     *
+     * @param sslContext the context
+     * @return this builder
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      this.sslContext = Objects.requireNonNull(sslContext, "sslContext == null");
       return this;
     }
 

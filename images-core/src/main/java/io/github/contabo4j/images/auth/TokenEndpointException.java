@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
  * answer was not a usable token. The subclass {@link CredentialsRejectedException} is the endpoint
  * refusing the credentials themselves.
  *
- * <p>{@link ContaboCredentials#accessToken()} throws it, and so does any {@link
- * io.github.contabo4j.images.ImagesPort} call that needed a token: transports fetch the token before
- * sending, so nothing reached the API. It is not an {@link io.github.contabo4j.images.ImagesException}
- * because it belongs to no API operation, and the resilience decorator does not retry it: the token
- * source has already retried as its policy allows.
+ * <p>{@link ContaboCredentials#accessToken()} throws it. An {@link
+ * io.github.contabo4j.images.ImagesPort} call that needed a token throws an {@link
+ * io.github.contabo4j.images.ImagesTransportException} with failure {@code TOKEN_UNAVAILABLE} and
+ * delivery {@code NOT_SENT}, carrying the call's request ids, with this as its cause; the resilience
+ * decorator does not retry it: the token source has already retried as its policy allows.
  *
  * <p>Messages and causes never contain the client secret, the password or a token; any text the
  * endpoint sent is truncated and has those values redacted.

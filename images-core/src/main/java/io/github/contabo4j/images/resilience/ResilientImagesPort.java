@@ -3,6 +3,7 @@ package io.github.contabo4j.images.resilience;
 import io.github.contabo4j.images.AuditAction;
 import io.github.contabo4j.images.AuditEntry;
 import io.github.contabo4j.images.AuditQuery;
+import io.github.contabo4j.images.AuthenticationException;
 import io.github.contabo4j.images.CallContext;
 import io.github.contabo4j.images.CreateCustomImage;
 import io.github.contabo4j.images.CreatedImage;
@@ -39,7 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -268,18 +269,25 @@ public final class ResilientImagesPort implements ImagesPort {
   @Override
   public void deleteImage(String imageId, CallContext context) {
     Checks.requireImageId("imageId", imageId);
-    AtomicBoolean ambiguous = new AtomicBoolean(); // attempts run one after another; this spans them
+    // Attempts run one after another; this spans them.
+    AtomicReference<@Nullable ImagesException> ambiguous = new AtomicReference<>();
     timed(ImagesOperation.DELETE_IMAGE, context, () -> {
       try {
         delegate.deleteImage(imageId, context);
       } catch (ImageNotFoundException e) {
-        if (!ambiguous.get()) {
+        if (ambiguous.get() == null) {
           throw e;
         }
         // An earlier attempt may have deleted it: the image is gone, which is what was asked.
+      } catch (AuthenticationException e) {
+        ImagesException earlier = ambiguous.get();
+        if (earlier != null) {
+          e.addSuppressed(earlier); // so the 401 replay above keeps "404 means done"
+        }
+        throw e;
       } catch (ImagesException e) {
         if (RetryRules.ambiguous(e)) {
-          ambiguous.set(true);
+          ambiguous.compareAndSet(null, e);
         }
         throw e;
       }

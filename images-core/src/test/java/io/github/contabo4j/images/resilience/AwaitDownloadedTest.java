@@ -119,11 +119,15 @@ class AwaitDownloadedTest {
       port.images(DOWNLOADING);
     }
 
-    ImagesTransportException e = catchThrowableOfType(ImagesTransportException.class,
+    io.github.contabo4j.images.DownloadTimeoutException e = catchThrowableOfType(
+        io.github.contabo4j.images.DownloadTimeoutException.class,
         () -> resilient(unlimited()).awaitDownloaded("img-1", Duration.ofSeconds(1)));
 
     assertThat(e.failure()).isEqualTo(Failure.TIMEOUT);
-    assertThat(e.delivery()).isEqualTo(Delivery.NOT_SENT);
+    assertThat(e.delivery()).isEqualTo(Delivery.ANSWERED); // every poll was answered
+    assertThat(e.lastStatus()).isEqualTo("downloading");
+    assertThat(e.polls()).isEqualTo(4);
+    assertThat(e.imageId()).isEqualTo("img-1");
     assertThat(e.getMessage()).contains("img-1").contains("still downloading").contains("PT1S").contains("4 polls");
     // 200 + 400, then the last wait is cut to the 400 ms left
     assertThat(time.waits()).containsExactly(ms(200), ms(400), ms(400));

@@ -266,7 +266,18 @@ class ListenerTest {
     }
 
     ImagesPort decorate(ImagesPort raw) {
-      return resolve().decorate(raw);
+      TransportBuilder.Settings settings = resolve();
+      // Reads the token per attempt through the settings' source, as the wire does.
+      ImagesPort reading = (ImagesPort) java.lang.reflect.Proxy.newProxyInstance(ImagesPort.class.getClassLoader(),
+          new Class<?>[] {ImagesPort.class}, (proxy, method, args) -> {
+            settings.tokenSource().accessToken();
+            try {
+              return method.invoke(raw, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+      return settings.decorate(reading);
     }
   }
 

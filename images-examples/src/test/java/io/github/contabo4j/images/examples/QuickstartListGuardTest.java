@@ -1,5 +1,6 @@
 package io.github.contabo4j.images.examples;
 
+import io.github.contabo4j.images.upload.ImageUploads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.contabo4j.images.Image;
@@ -45,7 +46,7 @@ class QuickstartListGuardTest {
   void listStopsWhenTheServiceRepeatsItsPageWhateverItsTotalsClaim() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-    QuickstartSteps steps = new QuickstartSteps(endless, new Transcript(print), print, Clock.systemUTC(),
+    QuickstartSteps steps = new QuickstartSteps(endless, ImageUploads.over(endless), new Transcript(print), print, Clock.systemUTC(),
         Duration.ofSeconds(1));
 
     steps.list();

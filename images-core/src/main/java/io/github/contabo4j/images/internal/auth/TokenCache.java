@@ -7,18 +7,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Caches the access token until {@code expires_in} minus the skew, measured from when the request
- * was sent, and renews it single-flight: callers that meet an expired token queue on one lock, the
- * first fetches, the rest take its token. A renewal tries the refresh token first (while its own
- * {@code refresh_expires_in} minus the skew allows) and falls back to the password grant when the
- * endpoint rejects it. A token whose lifetime is no longer than the skew, or that came without
- * {@code expires_in}, serves the call that fetched it and is not reused.
+ * was sent, and renews it single-flight: the first caller that meets an expired token fetches, and
+ * the callers that meet it meanwhile wait for that fetch, each no longer than its own deadline. No
+ * lock is held across the fetch, so a stalled token endpoint keeps no caller past its own deadline.
+ * A renewal tries the refresh token first (while its own {@code refresh_expires_in} minus the skew
+ * allows) and falls back to the password grant when the endpoint rejects it. A token whose lifetime
+ * is no longer than the skew, or that came without {@code expires_in}, serves the call that fetched it
+ * and is not reused.
  */
 public final class TokenCache {
   private static final Logger LOG = LoggerFactory.getLogger(TokenCache.class);
@@ -45,8 +51,17 @@ public final class TokenCache {
   private final TokenEndpoint endpoint;
   private final Clock clock;
   private final Duration skew;
-  private final ReentrantLock renewal = new ReentrantLock();
   private final AtomicReference<State> state = new AtomicReference<>(State.EMPTY);
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final Object flights = new Object();
+  private @Nullable Flight flight; // guarded by flights
+
+  /** One renewal in progress, which the callers that meet it wait for. */
+  private static final class Flight {
+    final CompletableFuture<String> token = new CompletableFuture<>();
+    /** Whether it failed only because its leader's own deadline ran out: the others may try again. */
+    volatile boolean leaderOutOfTime;
+  }
 
   /**
    * Creates an empty cache; the first {@link #accessToken()} fetches.
@@ -62,33 +77,106 @@ public final class TokenCache {
   }
 
   /**
-   * The cached token if it is still fresh, else a renewed one.
+   * The cached token if it is still fresh, else a renewed one; a fetch is bounded by the endpoint's
+   * request timeout alone.
    *
    * @return the access token
    * @throws TokenEndpointException if renewing failed
    */
   public String accessToken() {
-    String cached = fresh(state.get());
-    if (cached != null) {
-      return cached;
+    return accessToken(TokenEndpoint.NO_DEADLINE);
+  }
+
+  /**
+   * The cached token if it is still fresh, else a renewed one, waiting no later than the deadline.
+   *
+   * @param deadlineNanos the {@link System#nanoTime()} by which to give up, or {@link
+   *     TokenEndpoint#NO_DEADLINE}
+   * @return the access token
+   * @throws TokenEndpointException if renewing failed, the deadline passed, or the thread was
+   *     interrupted (the flag is then set)
+   */
+  public String accessToken(long deadlineNanos) {
+    while (true) {
+      String cached = fresh(state.get());
+      if (cached != null) {
+        return cached;
+      }
+      Flight mine;
+      boolean leader = false;
+      synchronized (flights) {
+        cached = fresh(state.get());
+        if (cached != null) {
+          return cached; // renewed between the first look and here
+        }
+        if (flight == null) {
+          flight = new Flight();
+          leader = true;
+        }
+        mine = flight;
+      }
+      if (leader) {
+        return lead(mine, deadlineNanos);
+      }
+      String token = follow(mine, deadlineNanos);
+      if (token != null) {
+        return token;
+      }
+      // The leader ran out of its own time: try again within this caller's.
     }
+  }
+
+  /** Fetches for everyone waiting on {@code mine}; never holds a lock while the endpoint is asked. */
+  private String lead(Flight mine, long deadlineNanos) {
     try {
-      renewal.lockInterruptibly();
+      State renewed = renew(state.get(), deadlineNanos);
+      state.set(renewed);
+      String token = Objects.requireNonNull(renewed.accessToken());
+      mine.token.complete(token);
+      return token;
+    } catch (RuntimeException e) {
+      mine.leaderOutOfTime = deadlineNanos != TokenEndpoint.NO_DEADLINE && deadlineNanos - System.nanoTime() <= 0;
+      mine.token.completeExceptionally(e);
+      throw e;
+    } finally {
+      synchronized (flights) {
+        if (flight == mine) {
+          flight = null;
+        }
+      }
+    }
+  }
+
+  /**
+   * Waits for another caller's fetch, no later than this caller's deadline.
+   *
+   * @return the token, or null if the leader ran out of its own time and this caller may try again
+   */
+  private @Nullable String follow(Flight mine, long deadlineNanos) {
+    waiting.incrementAndGet();
+    try {
+      String token = deadlineNanos == TokenEndpoint.NO_DEADLINE
+          ? mine.token.get()
+          : mine.token.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+      // A token that serves only the call that fetched it is not shared: fetch again.
+      return fresh(state.get()) == null ? null : token;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TokenEndpointException("interrupted while waiting for a token", 0, e);
-    }
-    try {
-      State current = state.get();
-      cached = fresh(current);
-      if (cached != null) {
-        return cached; // another caller renewed it while this one queued
+    } catch (TimeoutException e) {
+      throw new TokenEndpointException(
+          "no token within the calling operation's deadline: another caller's renewal is still in progress", 0, null);
+    } catch (ExecutionException e) {
+      if (mine.leaderOutOfTime && (deadlineNanos == TokenEndpoint.NO_DEADLINE || deadlineNanos - System.nanoTime() > 0)) {
+        return null;
       }
-      State renewed = renew(current);
-      state.set(renewed);
-      return Objects.requireNonNull(renewed.accessToken());
+      Throwable cause = e.getCause();
+      if (cause instanceof TokenEndpointException) {
+        throw (TokenEndpointException) cause;
+      }
+      throw new TokenEndpointException("renewing the token failed", 0, cause);
     } finally {
-      renewal.unlock();
+      waiting.decrementAndGet();
     }
   }
 
@@ -106,24 +194,25 @@ public final class TokenCache {
   }
 
   /**
-   * How many callers are queued behind a renewal in progress (an estimate, exact while they wait).
+   * How many callers are waiting for a renewal in progress (exact while they wait).
    * For tests of the single flight.
    *
    * @return the number of queued callers
    */
   public int queuedCallers() {
-    return renewal.getQueueLength();
+    return waiting.get();
   }
 
   private @Nullable String fresh(State s) {
     return s.accessToken() != null && clock.instant().isBefore(s.accessUntil()) ? s.accessToken() : null;
   }
 
-  private State renew(State current) {
+  private State renew(State current, long deadlineNanos) {
     Instant sent = clock.instant();
     if (current.canRefresh(sent)) {
       try {
-        return stateOf("refresh_token", endpoint.refreshGrant(Objects.requireNonNull(current.refreshToken())), sent);
+        return stateOf("refresh_token",
+            endpoint.refreshGrant(Objects.requireNonNull(current.refreshToken()), deadlineNanos), sent);
       } catch (CredentialsRejectedException e) {
         LOG.debug("refresh token rejected (HTTP {} {}); falling back to the password grant",
             e.statusCode().orElse(0), e.error().orElse("without error code"));
@@ -131,7 +220,7 @@ public final class TokenCache {
         sent = clock.instant();
       }
     }
-    return stateOf("password", endpoint.passwordGrant(), sent);
+    return stateOf("password", endpoint.passwordGrant(deadlineNanos), sent);
   }
 
   /** The cache state after a grant; logs only non-secret facts (grant type, lifetimes). */

@@ -13,6 +13,7 @@ import io.github.contabo4j.images.internal.wire.ErrorBodies;
 import io.github.contabo4j.images.internal.wire.WireJson;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,7 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The OAuth2 token endpoint: form-encoded password and refresh-token grants over {@link HttpClient},
  * retried on 429, 5xx and I/O failures with the policy's backoff, and mapped to the public exceptions.
+ * Each attempt is bounded to the last byte of the answer by the request timeout and by the caller's
+ * deadline, and an answer over {@value #MAX_ANSWER_BYTES} bytes is cut off and refused.
  * Every message passes through {@link #redact}, so no secret or token the endpoint echoes gets out.
  * Thread-safe; never logs a body.
  */
@@ -37,6 +45,10 @@ public final class TokenEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(TokenEndpoint.class);
   private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_TEXT = 300;
+  /** The most bytes a token answer may have: a token answer is well under 8 KiB. */
+  static final int MAX_ANSWER_BYTES = 64 * 1024;
+  /** A deadline that never comes: each attempt is bounded by the request timeout alone. */
+  public static final long NO_DEADLINE = Long.MIN_VALUE;
 
   private final URI tokenUri;
   private final String clientId;
@@ -69,6 +81,38 @@ public final class TokenEndpoint {
       Duration requestTimeout,
       ResiliencePolicy policy,
       Sleeper sleeper) {
+    this(tokenUri, clientId, clientSecret, username, password, requestTimeout, policy, sleeper,
+        null, null, null);
+  }
+
+  /**
+   * Creates the endpoint client with explicit connection settings. Values are taken as already
+   * validated.
+   *
+   * @param tokenUri the token URI (https or loopback)
+   * @param clientId the client id
+   * @param clientSecret the client secret
+   * @param username the API user
+   * @param password the API password
+   * @param requestTimeout the timeout of one attempt, to the last byte of the answer
+   * @param policy its attempts and backoff apply to 429, 5xx and I/O failures
+   * @param sleeper waits between attempts
+   * @param connectTimeout the connect timeout, or null for the smaller of requestTimeout and 10 s
+   * @param proxy the proxy selector, or null for the JVM's default ({@link ProxySelector#getDefault()})
+   * @param sslContext the TLS context, or null for the JVM's default
+   */
+  public TokenEndpoint(
+      String tokenUri,
+      String clientId,
+      String clientSecret,
+      String username,
+      String password,
+      Duration requestTimeout,
+      ResiliencePolicy policy,
+      Sleeper sleeper,
+      @Nullable Duration connectTimeout,
+      @Nullable ProxySelector proxy,
+      @Nullable SSLContext sslContext) {
     this.tokenUri = URI.create(tokenUri);
     this.clientId = clientId;
     this.clientSecret = clientSecret;
@@ -77,11 +121,18 @@ public final class TokenEndpoint {
     this.requestTimeout = requestTimeout;
     this.policy = policy;
     this.sleeper = sleeper;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(requestTimeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? requestTimeout : MAX_CONNECT_TIMEOUT)
+    HttpClient.Builder builder = HttpClient.newBuilder()
+        .connectTimeout(connectTimeout != null ? connectTimeout
+            : requestTimeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? requestTimeout : MAX_CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NEVER) // credentials are posted to this URI and nowhere else
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+        .version(HttpClient.Version.HTTP_1_1);
+    if (proxy != null) {
+      builder.proxy(proxy); // unset, the JDK's client uses ProxySelector.getDefault()
+    }
+    if (sslContext != null) {
+      builder.sslContext(sslContext); // unset, SSLContext.getDefault()
+    }
+    this.client = builder.build();
   }
 
   /**
@@ -92,13 +143,25 @@ public final class TokenEndpoint {
    * @throws TokenEndpointException on any other failure, after the policy's retries
    */
   public IssuedToken passwordGrant() {
+    return passwordGrant(NO_DEADLINE);
+  }
+
+  /**
+   * Runs the password grant, giving up at a deadline.
+   *
+   * @param deadlineNanos the {@link System#nanoTime()} by which to give up, or {@link #NO_DEADLINE}
+   * @return the issued token
+   * @throws CredentialsRejectedException on 400, 401 or 403
+   * @throws TokenEndpointException on any other failure, after the policy's retries or at the deadline
+   */
+  public IssuedToken passwordGrant(long deadlineNanos) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "password");
     form.put("client_id", clientId);
     form.put("client_secret", clientSecret);
     form.put("username", username);
     form.put("password", password);
-    return post("password", form, null);
+    return post("password", form, null, deadlineNanos);
   }
 
   /**
@@ -110,12 +173,25 @@ public final class TokenEndpoint {
    * @throws TokenEndpointException on any other failure, after the policy's retries
    */
   public IssuedToken refreshGrant(String refreshToken) {
+    return refreshGrant(refreshToken, NO_DEADLINE);
+  }
+
+  /**
+   * Runs the refresh-token grant, giving up at a deadline.
+   *
+   * @param refreshToken the refresh token of an earlier grant
+   * @param deadlineNanos the {@link System#nanoTime()} by which to give up, or {@link #NO_DEADLINE}
+   * @return the issued token
+   * @throws CredentialsRejectedException on 400, 401 or 403
+   * @throws TokenEndpointException on any other failure, after the policy's retries or at the deadline
+   */
+  public IssuedToken refreshGrant(String refreshToken, long deadlineNanos) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "refresh_token");
     form.put("client_id", clientId);
     form.put("client_secret", clientSecret);
     form.put("refresh_token", refreshToken);
-    return post("refresh_token", form, refreshToken);
+    return post("refresh_token", form, refreshToken, deadlineNanos);
   }
 
   /**
@@ -136,18 +212,26 @@ public final class TokenEndpoint {
     return sb.toString();
   }
 
-  private IssuedToken post(String grant, Map<String, String> fields, @Nullable String refreshToken) {
-    HttpRequest request = HttpRequest.newBuilder(tokenUri)
-        .timeout(requestTimeout)
+  private IssuedToken post(String grant, Map<String, String> fields, @Nullable String refreshToken, long deadline) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(tokenUri)
         .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
         .header("Accept", "application/json")
         .header("User-Agent", "contabo4j-images/" + TransportBuilder.LIBRARY_VERSION + " (oauth2)")
-        .POST(HttpRequest.BodyPublishers.ofString(form(fields), StandardCharsets.UTF_8))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofString(form(fields), StandardCharsets.UTF_8));
     for (int attempt = 1; ; attempt++) {
+      long left = deadline == NO_DEADLINE ? Long.MAX_VALUE : deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new TokenEndpointException("the calling operation's deadline left no time for the " + grant
+            + " grant (attempt " + attempt + ")", 0, null);
+      }
+      // One attempt is bounded to the last byte of the answer by the shorter of its own timeout and
+      // what the caller's deadline leaves; the future's exchange is cancelled when it runs out.
+      long bound = Math.min(requestTimeout.toNanos(), left);
       TokenEndpointException failure;
+      CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(
+          request.timeout(Duration.ofNanos(bound)).build(), LimitedBody.handler(MAX_ANSWER_BYTES));
       try {
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = exchange.get(bound, TimeUnit.NANOSECONDS);
         int status = response.statusCode();
         LOG.debug("token endpoint answered HTTP {} to the {} grant (attempt {})", status, grant, attempt);
         if (status >= 200 && status <= 299) {
@@ -163,19 +247,37 @@ public final class TokenEndpoint {
           throw failure;
         }
       } catch (InterruptedException e) {
+        exchange.cancel(true);
         Thread.currentThread().interrupt();
         throw interrupted(grant, e);
-      } catch (IOException e) {
-        LOG.debug("token endpoint unreachable for the {} grant (attempt {}): {}", grant, attempt, e.getClass().getSimpleName());
+      } catch (TimeoutException e) {
+        exchange.cancel(true); // aborts the exchange (JDK 16+), so a stalled body is not read on
+        LOG.debug("token endpoint gave no complete answer to the {} grant within {} ms (attempt {})",
+            grant, TimeUnit.NANOSECONDS.toMillis(bound), attempt);
+        failure = new TokenEndpointException("token endpoint gave no complete answer to the " + grant
+            + " grant within " + TimeUnit.NANOSECONDS.toMillis(bound) + " ms", 0, null);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof LimitedBody.TooLarge) {
+          throw new TokenEndpointException("token endpoint answered the " + grant + " grant with more than "
+              + MAX_ANSWER_BYTES + " bytes", 0, null);
+        }
+        LOG.debug("token endpoint unreachable for the {} grant (attempt {}): {}", grant, attempt,
+            cause.getClass().getSimpleName());
         failure = new TokenEndpointException("token endpoint unreachable for the " + grant + " grant: "
-            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact(e.getMessage(), refreshToken)),
-            0, e);
+            + cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + redact(cause.getMessage(), refreshToken)), 0, cause);
       }
       if (attempt >= policy.maxAttempts()) {
         throw new TokenEndpointException(failure.getMessage() + " (after " + attempt + " attempts)",
             failure.statusCode().orElse(0), failure.getCause());
       }
-      long delay = RetryRules.delayMillis(attempt, failure, policy, bound -> ThreadLocalRandom.current().nextLong(bound + 1));
+      long delay = RetryRules.delayMillis(attempt, failure, policy, b -> ThreadLocalRandom.current().nextLong(b + 1));
+      if (deadline != NO_DEADLINE && TimeUnit.MILLISECONDS.toNanos(delay) >= deadline - System.nanoTime()) {
+        throw new TokenEndpointException(failure.getMessage() + " (attempt " + attempt
+            + "; the calling operation's deadline leaves no time for another)", failure.statusCode().orElse(0),
+            failure.getCause());
+      }
       try {
         sleeper.sleep(Duration.ofMillis(delay));
       } catch (InterruptedException e) {

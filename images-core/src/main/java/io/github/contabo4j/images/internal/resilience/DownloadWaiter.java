@@ -2,6 +2,7 @@ package io.github.contabo4j.images.internal.resilience;
 
 import io.github.contabo4j.images.CallContext;
 import io.github.contabo4j.images.Delivery;
+import io.github.contabo4j.images.DownloadTimeoutException;
 import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImageDownloadFailedException;
 import io.github.contabo4j.images.ImagesOperation;
@@ -67,8 +68,9 @@ public final class DownloadWaiter {
    * @return the image, status {@code downloaded}
    * @throws InvalidRequestException for a bad id or a negative or too long timeout, before any poll
    * @throws ImageDownloadFailedException when the image reads {@code error}
-   * @throws ImagesTransportException {@code TIMEOUT} when the time is up, {@code INTERRUPTED} when
-   *     interrupted between polls
+   * @throws DownloadTimeoutException ({@code TIMEOUT}, {@code ANSWERED}) when the time is up after
+   *     answered polls
+   * @throws ImagesTransportException {@code INTERRUPTED} when interrupted between polls
    */
   public Image await(ImagesPort port, String imageId, Duration timeout) {
     return await(port, imageId, timeout, null);
@@ -127,8 +129,8 @@ public final class DownloadWaiter {
       }
       Duration left = deadline.remaining();
       if (left.isZero()) {
-        throw failure(ImagesTransportException.Failure.TIMEOUT, "image " + imageId + " still "
-            + image.status() + " after " + timeout + " (" + polls + (polls == 1 ? " poll)" : " polls)"), null, context);
+        throw new DownloadTimeoutException(imageId, String.valueOf(image.status()), timeout, polls,
+            context.requestIds(), context.traceId().orElse(null));
       }
       try {
         sleeper.sleep(interval.compareTo(left) < 0 ? interval : left);

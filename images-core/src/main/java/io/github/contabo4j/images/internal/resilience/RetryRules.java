@@ -20,7 +20,8 @@ import java.util.function.LongUnaryOperator;
  *   <li>{@link Failure#INTERRUPTED}: never.
  *   <li>{@link Failure#RESPONSE_TOO_LARGE}: never (the same server would send the same body). Being
  *       {@code MAYBE_PROCESSED}, a create that ends so is still reconciled.
- *   <li>{@link Delivery#NOT_SENT}: every operation, create included.
+ *   <li>{@link Delivery#NOT_SENT}: every operation, create included, except {@code TOKEN_UNAVAILABLE} (the
+ *       token source has its own retries) and an interrupt.
  *   <li>Other transport failures (timeout, reset or close, empty or malformed answer, other I/O), which
  *       may have been processed: every operation except create.
  *   <li>429: every operation (the service did not process it), unless its {@code Retry-After} exceeds
@@ -49,7 +50,8 @@ public final class RetryRules {
     ImagesOperation op = e.operation();
     if (e instanceof ImagesTransportException) {
       Failure failure = ((ImagesTransportException) e).failure();
-      if (failure == Failure.INTERRUPTED || failure == Failure.RESPONSE_TOO_LARGE) {
+      if (failure == Failure.INTERRUPTED || failure == Failure.RESPONSE_TOO_LARGE
+          || failure == Failure.TOKEN_UNAVAILABLE) {
         return false;
       }
       return e.delivery() == Delivery.NOT_SENT || !op.createsResources();

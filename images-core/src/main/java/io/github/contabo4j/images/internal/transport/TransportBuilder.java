@@ -8,6 +8,7 @@ import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.auth.ContaboCredentials;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.internal.auth.ReauthenticatingImagesPort;
+import io.github.contabo4j.images.internal.auth.SentTokens;
 import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
 import io.github.contabo4j.images.internal.resilience.MonotonicClock;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
@@ -137,8 +138,11 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
 
   /**
    * Sets the time allowed for one attempt, from sending to the last body byte. Default: the
-   * resilience policy's {@code attemptTimeout} (30 seconds by default). There is no "infinite": a
-   * missing answer always ends as an {@code ImagesTransportException} with failure {@code TIMEOUT}.
+   * resilience policy's {@code attemptTimeout} (30 seconds by default). When set, it replaces the
+   * policy's {@code attemptTimeout}, longer or shorter, and the policy's {@code callTimeout} is raised
+   * to it if shorter, so one attempt always gets the whole of it; {@code ImagesClient.requestTimeout()}
+   * reports the value applied. There is no "infinite": a missing answer always ends as an {@code
+   * ImagesTransportException} with failure {@code TIMEOUT}.
    *
    * @param requestTimeout positive, at most one day
    * @return this builder
@@ -150,7 +154,9 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   }
 
   /**
-   * Sends requests through proxies chosen by this selector. Default: direct connections.
+   * Sends requests through proxies chosen by this selector. Default, on every transport: the JVM's
+   * {@link ProxySelector#getDefault()} (so the {@code http.proxyHost}/{@code https.proxyHost}
+   * properties apply), asked on each new connection.
    *
    * @param proxy e.g. {@code ProxySelector.of(new InetSocketAddress("proxy", 3128))}
    * @return this builder
@@ -161,7 +167,8 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   }
 
   /**
-   * Uses this TLS context, e.g. with a private trust store. Default: the JVM's default context.
+   * Uses this TLS context, e.g. with a private trust store. Default, on every transport: the JVM's
+   * {@link SSLContext#getDefault()}.
    *
    * @param sslContext the context
    * @return this builder
@@ -287,6 +294,22 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
     return requestTimeout == null ? resilience.attemptTimeout() : requestTimeout;
   }
 
+  /**
+   * The policy in effect: the one set, with {@code attemptTimeout} replaced by an explicit {@code
+   * requestTimeout} (and {@code callTimeout} raised to it if shorter), so the setting is the value
+   * every attempt is cut at, in both directions.
+   */
+  private ResiliencePolicy appliedPolicy() {
+    if (requestTimeout == null) {
+      return resilience;
+    }
+    ResiliencePolicy.Builder b = resilience.toBuilder().attemptTimeout(requestTimeout);
+    if (resilience.callTimeout().compareTo(requestTimeout) < 0) {
+      b.callTimeout(requestTimeout);
+    }
+    return b.build();
+  }
+
   /** Whether any of connect timeout, proxy or TLS context was set (they belong to a built client). */
   private boolean connectionSettingsSet() {
     return connectTimeout != null || proxy != null || sslContext != null;
@@ -310,9 +333,11 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
       throw new IllegalStateException("tokenSource is required: call tokenSource(...) or token(...)");
     }
     String agent = userAgentOrDefault();
-    ImagesWire wire = new ImagesWire(tokenSource, agent, traceId, clock == null ? Clock.systemUTC() : clock);
+    ResiliencePolicy applied = appliedPolicy();
+    SentTokens tokens = new SentTokens(tokenSource);
+    ImagesWire wire = new ImagesWire(tokens, agent, traceId, clock == null ? Clock.systemUTC() : clock);
     return new Settings(baseUriOrDefault(), connectTimeoutOrDefault(), requestTimeoutOrDefault(), proxy, sslContext,
-        agent, traceId, wire, tokenSource, resilience, sleeper, clock, listener, new ResponseLimit(maxResponseBytes));
+        agent, traceId, wire, tokens, applied, sleeper, clock, listener, new ResponseLimit(maxResponseBytes));
   }
 
   /**
@@ -344,13 +369,15 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    * @param baseUri the base URI, without a trailing slash
    * @param connectTimeout the connect timeout
    * @param requestTimeout the per-attempt timeout
-   * @param proxy the proxy selector, or null for direct connections
+   * @param proxy the proxy selector, or null for the JVM's default selector
    * @param sslContext the TLS context, or null for the JVM default
    * @param userAgent the {@code User-Agent}
    * @param traceId the client-wide trace id, or null
    * @param wire the wire built from these settings
-   * @param tokenSource the token source, for the 401 replay
-   * @param resilience the resilience policy
+   * @param tokenSource the token source the wire reads, which records each attempt's token for the 401
+   *     replay
+   * @param resilience the resilience policy in effect (its {@code attemptTimeout} is {@code
+   *     requestTimeout})
    * @param sleeper the resilience layer's sleeper, or null for the default
    * @param clock the clock, or null for the defaults
    * @param listener the listener the resilience decorator reports to
@@ -365,7 +392,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
       String userAgent,
       @Nullable String traceId,
       ImagesWire wire,
-      TokenSource tokenSource,
+      SentTokens tokenSource,
       ResiliencePolicy resilience,
       @Nullable Sleeper sleeper,
       @Nullable Clock clock,

@@ -23,6 +23,7 @@ import io.github.contabo4j.images.Pagination;
 import io.github.contabo4j.images.SortOrder;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.Checks;
+import io.github.contabo4j.images.internal.auth.TokenFailures;
 import io.github.contabo4j.images.internal.wire.Envelopes.DataEnvelope;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -268,7 +269,15 @@ public final class ImagesWire {
   private WireRequest request(
       ImagesOperation operation, String path, String query, byte @Nullable [] body, CallContext context) {
     String traceId = context.traceId().orElse(defaultTraceId);
-    String token = tokens.accessToken();
+    String token;
+    try {
+      // Bounded by what the call's deadline and the attempt timeout leave, when a decorator set it.
+      token = context.attemptTimeout().isPresent()
+          ? tokens.accessToken(context.attemptTimeout().get())
+          : tokens.accessToken();
+    } catch (RuntimeException e) {
+      throw TokenFailures.unavailable(operation, e, context.requestIds(), traceId);
+    }
     Checks.requireToken("accessToken", token);
     String requestId = context.newRequestId();
     Map<String, String> headers = new LinkedHashMap<>(8);
@@ -341,6 +350,7 @@ public final class ImagesWire {
         statusCode,
         ErrorBodies.message(statusCode, body, request.bearerToken()),
         RetryAfter.parse(retryAfter, clock),
+        retryAfter,
         request.requestIds(),
         request.traceId());
   }

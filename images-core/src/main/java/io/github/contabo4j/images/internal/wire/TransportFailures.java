@@ -16,8 +16,11 @@ import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Classifies what a transport's client threw into the facts a retry policy needs: what failed and
- * whether the request may have reached the service. Written once for every transport; it knows the
- * JDK's exception types and recognises Apache HttpClient's by name, so core needs no HTTP library.
+ * whether the request may have reached the service. It knows the JDK's exception types; where the
+ * JDK's {@code HttpClient} reports a failure only as a plain {@code IOException}, its message is the
+ * one thing that tells the cases apart. A transport over another HTTP library classifies that
+ * library's types itself and builds the exception with {@link #of}. {@code NOT_SENT} is claimed only
+ * where it is proven: a failure to connect.
  */
 public final class TransportFailures {
   private TransportFailures() {}
@@ -37,8 +40,7 @@ public final class TransportFailures {
       failure = Failure.INTERRUPTED;
       delivery = Delivery.MAYBE_PROCESSED;
     } else if (isConnectFailure(thrown) || isConnectFailure(root)) {
-      boolean timeout = hasInChain(thrown, HttpConnectTimeoutException.class) || named(thrown, "ConnectTimeoutException");
-      failure = timeout ? Failure.TIMEOUT : Failure.CONNECT_FAILED;
+      failure = hasInChain(thrown, HttpConnectTimeoutException.class) ? Failure.TIMEOUT : Failure.CONNECT_FAILED;
       delivery = Delivery.NOT_SENT;
     } else if (hasInChain(thrown, HttpTimeoutException.class)
         || hasInChain(thrown, SocketTimeoutException.class)
@@ -48,7 +50,7 @@ public final class TransportFailures {
     } else if (isGarbledAnswer(thrown)) {
       failure = Failure.MALFORMED_RESPONSE;
       delivery = Delivery.MAYBE_PROCESSED;
-    } else if (hasInChain(thrown, EOFException.class) || named(thrown, "NoHttpResponseException")
+    } else if (hasInChain(thrown, EOFException.class)
         || messageContains(thrown, "reset") || messageContains(thrown, "closed")
         || messageContains(thrown, "header parser received no bytes")) {
       failure = Failure.CONNECTION_CLOSED;
@@ -57,6 +59,19 @@ public final class TransportFailures {
       failure = Failure.IO_ERROR;
       delivery = Delivery.MAYBE_PROCESSED;
     }
+    return of(request, failure, delivery, thrown);
+  }
+
+  /**
+   * Builds the exception for a failed attempt a transport has classified itself.
+   *
+   * @param request the attempt
+   * @param failure what failed
+   * @param delivery whether the request may have reached the service; {@code NOT_SENT} only if proven
+   * @param thrown what the client threw, the cause
+   * @return the exception to throw
+   */
+  public static ImagesTransportException of(WireRequest request, Failure failure, Delivery delivery, Throwable thrown) {
     String detail = thrown.getClass().getSimpleName()
         + (thrown.getMessage() == null
             ? ""
@@ -86,24 +101,16 @@ public final class TransportFailures {
         || t instanceof UnknownHostException
         || t instanceof NoRouteToHostException
         || t instanceof UnresolvedAddressException
-        || t instanceof SSLHandshakeException
-        || named(t, "HttpHostConnectException")
-        || named(t, "ConnectTimeoutException");
+        || t instanceof SSLHandshakeException;
   }
 
   /**
-   * Bytes came back but were not HTTP: a bad status line or a broken chunk. The JDK reports these
-   * as IOExceptions naming the part ("parsing HTTP/1.1 status line", "Illegal character in chunk
-   * size"); Apache HttpClient as ProtocolException, ParseException or ClientProtocolException (a
-   * bad status or header line), MalformedChunkCodingException or TruncatedChunkException.
+   * Bytes came back but were not HTTP: a bad status line, a bad header, or a broken chunk. The JDK
+   * reports these as {@link java.net.ProtocolException} or as plain IOExceptions naming the part
+   * ("parsing HTTP/1.1 status line", "Illegal character in chunk size").
    */
   private static boolean isGarbledAnswer(Throwable t) {
     return hasInChain(t, java.net.ProtocolException.class)
-        || named(t, "ProtocolException")
-        || named(t, "ClientProtocolException")
-        || named(t, "ParseException")
-        || named(t, "MalformedChunkCodingException")
-        || named(t, "TruncatedChunkException")
         || messageContains(t, "status line")
         || messageContains(t, "chunk");
   }
@@ -111,15 +118,6 @@ public final class TransportFailures {
   private static boolean hasInChain(Throwable t, Class<? extends Throwable> type) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (type.isInstance(c)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean named(Throwable t, String simpleName) {
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c.getClass().getSimpleName().equals(simpleName)) {
         return true;
       }
     }

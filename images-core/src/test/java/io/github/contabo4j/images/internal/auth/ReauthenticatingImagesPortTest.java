@@ -53,11 +53,13 @@ class ReauthenticatingImagesPortTest {
     final List<String> tokensSeen = new ArrayList<>();
     final Deque<RuntimeException> failures = new ArrayDeque<>();
     final ImagesPort port;
+    final SentTokens sent;
 
     StubPort(TokenSource tokens) {
+      sent = new SentTokens(tokens);
       port = (ImagesPort) Proxy.newProxyInstance(ImagesPort.class.getClassLoader(), new Class<?>[] {ImagesPort.class},
           (proxy, method, args) -> {
-            tokensSeen.add(tokens.accessToken()); // as a transport reads it per attempt
+            tokensSeen.add(sent.accessToken()); // as the wire reads it per attempt
             if (!failures.isEmpty()) {
               throw failures.pop();
             }
@@ -80,7 +82,7 @@ class ReauthenticatingImagesPortTest {
     RotatingTokens tokens = new RotatingTokens();
     StubPort stub = new StubPort(tokens).then(unauthorized());
 
-    ImageStats stats = ReauthenticatingImagesPort.wrap(stub.port, tokens).retrieveCustomImagesStats(CallContext.create());
+    ImageStats stats = ReauthenticatingImagesPort.wrap(stub.port, stub.sent).retrieveCustomImagesStats(CallContext.create());
 
     assertThat(stats).isSameAs(STATS);
     assertThat(tokens.invalidated).containsExactly("t1");
@@ -95,7 +97,7 @@ class ReauthenticatingImagesPortTest {
     StubPort stub = new StubPort(tokens).then(first, second, unauthorized());
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-        () -> ReauthenticatingImagesPort.wrap(stub.port, tokens).retrieveCustomImagesStats(CallContext.create()));
+        () -> ReauthenticatingImagesPort.wrap(stub.port, stub.sent).retrieveCustomImagesStats(CallContext.create()));
 
     assertThat(e).isSameAs(second);
     assertThat(e.getSuppressed()).containsExactly(first);
@@ -110,7 +112,7 @@ class ReauthenticatingImagesPortTest {
     StubPort stub = new StubPort(fixed).then(first);
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-        () -> ReauthenticatingImagesPort.wrap(stub.port, fixed).retrieveCustomImagesStats(CallContext.create()));
+        () -> ReauthenticatingImagesPort.wrap(stub.port, stub.sent).retrieveCustomImagesStats(CallContext.create()));
 
     assertThat(e).isSameAs(first);
     assertThat(stub.tokensSeen).hasSize(1);
@@ -124,7 +126,7 @@ class ReauthenticatingImagesPortTest {
     StubPort stub = new StubPort(tokens).then(denied);
 
     PermissionDeniedException e = catchThrowableOfType(PermissionDeniedException.class,
-        () -> ReauthenticatingImagesPort.wrap(stub.port, tokens).retrieveCustomImagesStats(CallContext.create()));
+        () -> ReauthenticatingImagesPort.wrap(stub.port, stub.sent).retrieveCustomImagesStats(CallContext.create()));
 
     assertThat(e).isSameAs(denied);
     assertThat(stub.tokensSeen).hasSize(1);
@@ -140,7 +142,7 @@ class ReauthenticatingImagesPortTest {
   void everyOperationIsReplayed(Method operation) throws Exception {
     RotatingTokens tokens = new RotatingTokens();
     StubPort stub = new StubPort(tokens).then(unauthorized());
-    ImagesPort port = ReauthenticatingImagesPort.wrap(stub.port, tokens);
+    ImagesPort port = ReauthenticatingImagesPort.wrap(stub.port, stub.sent);
     @Nullable Object[] args = new Object[operation.getParameterCount()];
     args[args.length - 1] = CallContext.create(); // the other arguments pass through untouched
 
@@ -159,5 +161,117 @@ class ReauthenticatingImagesPortTest {
         .containsExactlyInAnyOrder("createCustomImage", "retrieveImageList", "retrieveImage", "updateImage",
             "deleteImage", "retrieveCustomImagesStats", "retrieveImageAuditsList");
     assertThat(operations()).allMatch(m -> m.getParameterTypes()[m.getParameterCount() - 1] == CallContext.class);
+  }
+
+  @Test
+  void theTokenInvalidatedIsTheOneTheAttemptSentNotTheOneTheSourceHoldsByThen() {
+    RotatingTokens tokens = new RotatingTokens();
+    StubPort stub = new StubPort(tokens);
+    ImagesPort renewedMeanwhile = (ImagesPort) Proxy.newProxyInstance(ImagesPort.class.getClassLoader(),
+        new Class<?>[] {ImagesPort.class}, (proxy, method, args) -> {
+          String sent = stub.sent.accessToken();
+          stub.tokensSeen.add(sent);
+          if (sent.equals("t1")) {
+            tokens.invalidate("t1"); // another thread met a 401 first and renewed: the source now holds t2
+            throw unauthorized();
+          }
+          return STATS;
+        });
+
+    ImageStats stats = ReauthenticatingImagesPort.wrap(renewedMeanwhile, stub.sent)
+        .retrieveCustomImagesStats(CallContext.create());
+
+    assertThat(stats).isSameAs(STATS);
+    assertThat(tokens.invalidated).containsExactly("t1", "t1"); // never the fresh t2
+    assertThat(stub.tokensSeen).containsExactly("t1", "t2");
+    assertThat(tokens.accessToken()).isEqualTo("t2"); // no second renewal
+  }
+
+  /** A caching source like ContaboCredentials: compare-then-invalidate, one renewal per drop. */
+  static final class CountingCache implements TokenSource {
+    final java.util.concurrent.atomic.AtomicInteger renewals = new java.util.concurrent.atomic.AtomicInteger();
+    private @Nullable String current = "stale";
+
+    @Override
+    public synchronized String accessToken() {
+      if (current == null) {
+        current = "fresh-" + renewals.incrementAndGet();
+      }
+      return current;
+    }
+
+    @Override
+    public synchronized void invalidate(String rejectedToken) {
+      if (rejectedToken.equals(current)) {
+        current = null;
+      }
+    }
+  }
+
+  @Test
+  void twentyConcurrent401sWithTheSameStaleTokenCauseOneRenewal() throws Exception {
+    int callers = 20;
+    CountingCache cache = new CountingCache();
+    SentTokens sent = new SentTokens(cache);
+    java.util.concurrent.CountDownLatch allSentStale = new java.util.concurrent.CountDownLatch(callers);
+    ImagesPort api = (ImagesPort) Proxy.newProxyInstance(ImagesPort.class.getClassLoader(),
+        new Class<?>[] {ImagesPort.class}, (proxy, method, args) -> {
+          String token = sent.accessToken();
+          if (token.equals("stale")) {
+            allSentStale.countDown();
+            allSentStale.await(); // every caller has sent the stale token before any 401 is handled
+            throw unauthorized();
+          }
+          return STATS;
+        });
+    ImagesPort port = ReauthenticatingImagesPort.wrap(api, sent);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+    try {
+      List<java.util.concurrent.Future<ImageStats>> results = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        results.add(pool.submit(() -> port.retrieveCustomImagesStats(CallContext.create())));
+      }
+      for (java.util.concurrent.Future<ImageStats> result : results) {
+        assertThat(result.get(20, java.util.concurrent.TimeUnit.SECONDS)).isSameAs(STATS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(cache.renewals).hasValue(1);
+  }
+
+  @Test
+  void aSourceThatCannotRenewEndsTheCallAsNotSentWithTheCallsIdsAndTheCause() {
+    IllegalStateException endpointDown = new IllegalStateException("token endpoint unreachable");
+    TokenSource failsAfterInvalidate = new TokenSource() {
+      volatile boolean invalidated;
+
+      @Override
+      public String accessToken() {
+        if (invalidated) {
+          throw endpointDown;
+        }
+        return "t1";
+      }
+
+      @Override
+      public void invalidate(String rejectedToken) {
+        invalidated = true;
+      }
+    };
+    AuthenticationException first = new AuthenticationException(
+        ImagesOperation.RETRIEVE_CUSTOM_IMAGES_STATS, "Unauthorized", List.of("req-1"), "trace-1");
+    StubPort stub = new StubPort(failsAfterInvalidate).then(first);
+
+    io.github.contabo4j.images.ImagesTransportException e = catchThrowableOfType(
+        io.github.contabo4j.images.ImagesTransportException.class,
+        () -> ReauthenticatingImagesPort.wrap(stub.port, stub.sent).retrieveCustomImagesStats(CallContext.create()));
+
+    assertThat(e.failure()).isEqualTo(io.github.contabo4j.images.ImagesTransportException.Failure.TOKEN_UNAVAILABLE);
+    assertThat(e.delivery()).isEqualTo(io.github.contabo4j.images.Delivery.NOT_SENT);
+    assertThat(e.getCause()).isSameAs(endpointDown);
+    assertThat(e.requestIds()).containsExactly("req-1");
+    assertThat(e.getSuppressed()).containsExactly(first);
   }
 }

@@ -109,6 +109,21 @@ class ErrorMappingTest {
   }
 
   @Test
+  void theServicesOwnRetryAfterIsKeptBesideTheCappedDelayApplied() {
+    ImagesServiceException capped = decodeError(statsRequest(), new WireResponse(429, "99999999", new byte[0]));
+    ImagesServiceException asctime = decodeError(statsRequest(), new WireResponse(503, "Wed May  1 12:02:00 2024", new byte[0]));
+    ImagesServiceException garbage = decodeError(statsRequest(), new WireResponse(429, "later\u0007please", new byte[0]));
+
+    assertThat(capped.retryAfter()).contains(RetryAfter.CAP);
+    assertThat(capped.retryAfterHeader()).contains("99999999");
+    assertThat(asctime.retryAfter()).contains(Duration.ofMinutes(2));
+    assertThat(asctime.retryAfterHeader()).contains("Wed May  1 12:02:00 2024");
+    assertThat(garbage.retryAfter()).isEmpty();
+    assertThat(garbage.retryAfterHeader()).contains("later please");
+    assertThat(decodeError(statsRequest(), new WireResponse(429, null, new byte[0])).retryAfterHeader()).isEmpty();
+  }
+
+  @Test
   void garbageOrMissingRetryAfterIsEmpty() {
     assertThat(decodeError(statsRequest(), new WireResponse(429, "later please", new byte[0])).retryAfter()).isEmpty();
     assertThat(decodeError(statsRequest(), new WireResponse(429, null, new byte[0])).retryAfter()).isEmpty();

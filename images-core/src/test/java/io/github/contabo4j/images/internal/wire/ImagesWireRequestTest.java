@@ -187,6 +187,35 @@ class ImagesWireRequestTest {
   }
 
   @Test
+  void aSourceThatCannotGiveATokenEndsTheAttemptAsNotSentWithTheCallsIdsAndTheCause() {
+    RuntimeException endpointDown = new io.github.contabo4j.images.auth.TokenEndpointException("down", 503, null);
+    io.github.contabo4j.images.TokenSource failing = new io.github.contabo4j.images.TokenSource() {
+      @Override
+      public String accessToken() {
+        throw new AssertionError("the bounded form is used when the call has a deadline");
+      }
+
+      @Override
+      public String accessToken(java.time.Duration timeLeft) {
+        assertThat(timeLeft).isEqualTo(java.time.Duration.ofSeconds(7));
+        throw endpointDown;
+      }
+    };
+    CallContext context = CallContext.create();
+    context.newRequestId(); // an earlier attempt
+    context.limitAttempt(java.time.Duration.ofSeconds(7));
+
+    assertThatThrownBy(() -> new ImagesWire(failing, USER_AGENT, "trace-9", Fixtures.CLOCK).retrieveCustomImagesStats(context))
+        .isInstanceOfSatisfying(io.github.contabo4j.images.ImagesTransportException.class, e -> {
+          assertThat(e.failure()).isEqualTo(io.github.contabo4j.images.ImagesTransportException.Failure.TOKEN_UNAVAILABLE);
+          assertThat(e.delivery()).isEqualTo(io.github.contabo4j.images.Delivery.NOT_SENT);
+          assertThat(e.requestIds()).isEqualTo(context.requestIds()).hasSize(1);
+          assertThat(e.traceId()).contains("trace-9");
+          assertThat(e.getCause()).isSameAs(endpointDown);
+        });
+  }
+
+  @Test
   void aBadTokenFromTheSourceIsRejectedWithoutEchoingIt() {
     ImagesWire bad = new ImagesWire(() -> "abc\r\nX-Evil: 1", USER_AGENT, null, Fixtures.CLOCK);
     CallContext context = CallContext.create();

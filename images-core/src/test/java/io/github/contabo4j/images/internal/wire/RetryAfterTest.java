@@ -49,4 +49,39 @@ class RetryAfterTest {
   void garbageIsNull(String header) {
     assertThat(RetryAfter.parse(header, CLOCK)).isNull();
   }
+
+  /** RFC 9110 5.6.7: a recipient must accept all three HTTP-date forms. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Wed, 01 May 2024 12:00:30 GMT", // IMF-fixdate
+      "Wed, 1 May 2024 12:00:30 GMT", // RFC 1123 with a one-digit day, as Java's RFC_1123_DATE_TIME writes it
+      "Wednesday, 01-May-24 12:00:30 GMT", // obsolete RFC 850 form
+      "Wed May  1 12:00:30 2024", // asctime, day padded with a space
+      "Wed May 1 12:00:30 2024"})
+  void everyHttpDateFormIsAccepted(String header) {
+    assertThat(RetryAfter.parse(header, CLOCK)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void rfc850TwoDigitYearMoreThanFiftyYearsAheadIsThePastCentury() {
+    java.time.Clock in2024 = CLOCK;
+    assertThat(RetryAfter.fourDigitYear(24, in2024)).isEqualTo(2024);
+    assertThat(RetryAfter.fourDigitYear(74, in2024)).isEqualTo(2074); // exactly 50 years ahead: future
+    assertThat(RetryAfter.fourDigitYear(75, in2024)).isEqualTo(1975); // 51 years ahead: past
+    assertThat(RetryAfter.fourDigitYear(94, in2024)).isEqualTo(1994);
+    java.time.Clock in2080 = java.time.Clock.fixed(java.time.Instant.parse("2080-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+    assertThat(RetryAfter.fourDigitYear(10, in2080)).isEqualTo(2110); // 30 years ahead beats 70 years ago
+    assertThat(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT", CLOCK)).isEqualTo(Duration.ZERO); // 1994: past
+  }
+
+  @Test
+  void aDateFurtherAheadThanTheCapIsCapped() {
+    assertThat(RetryAfter.parse("Fri, 01 May 2099 12:00:00 GMT", CLOCK)).isEqualTo(RetryAfter.CAP);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Wednesday, 32-May-24 12:00:30 GMT", "Wed Foo  1 12:00:30 2024", "Wed, 01 May 2024 12:00:30 UTC"})
+  void brokenDatesOfEveryFormAreNull(String header) {
+    assertThat(RetryAfter.parse(header, CLOCK)).isNull();
+  }
 }

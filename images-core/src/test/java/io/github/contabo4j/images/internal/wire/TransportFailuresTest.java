@@ -28,31 +28,12 @@ class TransportFailuresTest {
   private final WireRequest request =
       Fixtures.wire("t-1").retrieveImage("img-1", CallContext.create().withRequestId(Fixtures.REQUEST_ID));
 
-  /** Apache HttpClient 5's type, recognised by simple name so core needs no HTTP library. */
-  static final class HttpHostConnectException extends ConnectException {
-    private static final long serialVersionUID = 1L;
-
-    HttpHostConnectException(String message) {
-      super(message);
-    }
-  }
-
-  /** Apache HttpClient's "the server closed the connection without answering". */
-  static final class NoHttpResponseException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    NoHttpResponseException(String message) {
-      super(message);
-    }
-  }
-
   static Stream<Arguments> classifications() {
     HttpConnectTimeoutException jdkConnectTimeout = new HttpConnectTimeoutException("HTTP connect timed out");
     jdkConnectTimeout.initCause(new ConnectException("HTTP connect timed out")); // as the JDK client builds it
     HttpTimeoutException requestTimeout = new HttpTimeoutException("request timed out");
     return Stream.of(
         Arguments.of(new ConnectException("Connection refused"), Failure.CONNECT_FAILED, Delivery.NOT_SENT),
-        Arguments.of(new HttpHostConnectException("Connect to h:1 failed"), Failure.CONNECT_FAILED, Delivery.NOT_SENT),
         Arguments.of(new UnknownHostException("nowhere.invalid"), Failure.CONNECT_FAILED, Delivery.NOT_SENT),
         Arguments.of(new NoRouteToHostException("no route"), Failure.CONNECT_FAILED, Delivery.NOT_SENT),
         Arguments.of(new SSLHandshakeException("bad cert"), Failure.CONNECT_FAILED, Delivery.NOT_SENT),
@@ -65,7 +46,6 @@ class TransportFailuresTest {
         Arguments.of(new IOException("connection closed by peer"), Failure.CONNECTION_CLOSED, Delivery.MAYBE_PROCESSED),
         Arguments.of(new EOFException("EOF reached while reading"), Failure.CONNECTION_CLOSED, Delivery.MAYBE_PROCESSED),
         Arguments.of(new IOException("outer", new EOFException()), Failure.CONNECTION_CLOSED, Delivery.MAYBE_PROCESSED),
-        Arguments.of(new NoHttpResponseException("h:443 failed to respond"), Failure.CONNECTION_CLOSED, Delivery.MAYBE_PROCESSED),
         Arguments.of(new IOException("HTTP/1.1 header parser received no bytes"), Failure.CONNECTION_CLOSED, Delivery.MAYBE_PROCESSED),
         Arguments.of(new InterruptedException(), Failure.INTERRUPTED, Delivery.MAYBE_PROCESSED),
         Arguments.of(new UncheckedIOException(new IOException("x", new InterruptedException())), Failure.INTERRUPTED, Delivery.MAYBE_PROCESSED),

@@ -274,7 +274,10 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
 
   /** Counts and stamps attempts through their tokens, and refuses the scripted ones. */
   private static final class Attempts implements TokenSource {
-    /** Tells the wire layer's draws (one per attempt) from other reads of the token. */
+    /**
+     * Tells the wire layer's draws (one per attempt: the bounded read, or the plain one when the wire
+     * calls it directly) from other reads of the token.
+     */
     private static final StackWalker CALLERS = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private final AtomicInteger drawn = new AtomicInteger();
@@ -323,6 +326,16 @@ public abstract class WireFaultMatrixContract extends FaultMatrixContract {
         String mine = lastDrawn.get();
         return mine == null ? latest : mine;
       }
+      return draw();
+    }
+
+    /** The wire's read for an attempt bounded by the decorator: one draw per attempt. */
+    @Override
+    public String accessToken(java.time.Duration timeLeft) {
+      return draw();
+    }
+
+    private String draw() {
       int attempt = drawn.incrementAndGet();
       sentAt.put(attempt, clock.instant());
       String token = TOKEN_PREFIX + attempt;

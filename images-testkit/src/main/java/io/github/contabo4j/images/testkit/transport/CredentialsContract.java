@@ -66,10 +66,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       grant takes over;
  *   <li>a token the API revoked: the API's 401 makes the transport's replay layer renew the token once
  *       and replay the call, which succeeds;
- *   <li>wrong credentials: {@link CredentialsRejectedException} with the endpoint's {@code error} and
- *       {@code error_description}, no API request, and no secret anywhere in the exception;
+ *   <li>wrong credentials: an {@code ImagesTransportException} ({@code TOKEN_UNAVAILABLE}, {@code
+ *       NOT_SENT}) caused by a {@link CredentialsRejectedException} with the endpoint's {@code error}
+ *       and {@code error_description}, no API request, and no secret anywhere in the exception;
  *   <li>a token endpoint answering 503: retried with the credentials' policy on a virtual sleeper, and
- *       given up after {@code maxAttempts} with {@link TokenEndpointException};
+ *       given up after {@code maxAttempts}: {@code TOKEN_UNAVAILABLE} caused by a {@link
+ *       TokenEndpointException};
  *   <li>redirects: a 3xx whose {@code Location} names another host (or the same one) is the call's
  *       answer, an {@link ImagesServiceException} with that status, and the target never receives a
  *       request, so the {@code Authorization} header never leaves for it.
@@ -203,7 +205,7 @@ public abstract class CredentialsContract {
     ImagesPort client = client(face, credentials(face).password(wrong).build());
 
     CredentialsRejectedException e =
-        assertThrows(CredentialsRejectedException.class, () -> client.retrieveCustomImagesStats());
+        TokenFailureAssert.tokenFailure(CredentialsRejectedException.class, () -> client.retrieveCustomImagesStats());
 
     assertEquals("invalid_grant", e.error().orElseThrow());
     assertEquals("Invalid user credentials", e.errorDescription().orElseThrow());
@@ -221,7 +223,7 @@ public abstract class CredentialsContract {
     ImagesPort client = client(face, credentials(face).clientSecret(wrong).build());
 
     CredentialsRejectedException e =
-        assertThrows(CredentialsRejectedException.class, () -> client.retrieveCustomImagesStats());
+        TokenFailureAssert.tokenFailure(CredentialsRejectedException.class, () -> client.retrieveCustomImagesStats());
 
     assertEquals("invalid_client", e.error().orElseThrow());
     assertTrue(e.errorDescription().isPresent());
@@ -251,7 +253,7 @@ public abstract class CredentialsContract {
     face.failNextTokenRequests(10);
     ImagesPort client = client(face, credentials(face).policy(ResiliencePolicy.builder().maxAttempts(3).build()).build());
 
-    TokenEndpointException e = assertThrows(TokenEndpointException.class, () -> client.retrieveCustomImagesStats());
+    TokenEndpointException e = TokenFailureAssert.tokenFailure(TokenEndpointException.class, () -> client.retrieveCustomImagesStats());
 
     assertEquals(503, e.statusCode().orElseThrow());
     assertTrue(e.getMessage().contains("after 3 attempts"), e.getMessage());

@@ -144,7 +144,7 @@ public abstract class SecretLeakContract {
         .withHeader("Content-Type", "application/json")
         .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"" + json(echo) + "\"}")));
 
-    CredentialsRejectedException e = assertThrows(CredentialsRejectedException.class, () -> apiCall());
+    CredentialsRejectedException e = TokenFailureAssert.tokenFailure(CredentialsRejectedException.class, () -> apiCall());
 
     assertEquals("invalid_grant", e.error().orElseThrow());
     assertTrue(e.errorDescription().orElseThrow().startsWith("bad password "), e.getMessage());
@@ -156,18 +156,18 @@ public abstract class SecretLeakContract {
   void aTokenEndpointFailingWhileEchoingTheSecretsCarriesNone() {
     WIRE_MOCK.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(503)
         .withBody("<html>" + TestSecrets.CLIENT_SECRET + " " + form(TestSecrets.PASSWORD) + "</html>")));
-    TokenEndpointException failed = assertThrows(TokenEndpointException.class, () -> apiCall());
+    TokenEndpointException failed = TokenFailureAssert.tokenFailure(TokenEndpointException.class, () -> apiCall());
     assertEquals(503, failed.statusCode().orElseThrow());
     noLeak(failed);
 
     WIRE_MOCK.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
         .withBody("{\"token\":\"" + json(TestSecrets.PASSWORD) + "\",\"refresh_token\":\"" + TestSecrets.REFRESH_TOKEN
             + "\"}")));
-    noLeak(assertThrows(TokenEndpointException.class, () -> apiCall()));
+    noLeak(TokenFailureAssert.tokenFailure(TokenEndpointException.class, () -> apiCall()));
 
     WIRE_MOCK.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
         .withBody("{\"access_token\":\"" + TestSecrets.ACCESS_TOKEN + " with space\"}")));
-    noLeak(assertThrows(TokenEndpointException.class, () -> apiCall()));
+    noLeak(TokenFailureAssert.tokenFailure(TokenEndpointException.class, () -> apiCall()));
   }
 
   @Test
@@ -179,7 +179,7 @@ public abstract class SecretLeakContract {
     }
     TokenSource tokens = credentials("http://127.0.0.1:" + closedPort + TOKEN_PATH).build();
 
-    TokenEndpointException e = assertThrows(TokenEndpointException.class,
+    TokenEndpointException e = TokenFailureAssert.tokenFailure(TokenEndpointException.class,
         () -> client(URI.create(WIRE_MOCK.baseUrl()), tokens).retrieveCustomImagesStats());
 
     assertEquals(0, e.statusCode().orElse(0));
@@ -193,7 +193,7 @@ public abstract class SecretLeakContract {
       String wrong = TestSecrets.PASSWORD + "-wrong";
       TokenSource tokens = credentials(face.tokenEndpoint().toString()).password(wrong).build();
 
-      CredentialsRejectedException e = assertThrows(CredentialsRejectedException.class,
+      CredentialsRejectedException e = TokenFailureAssert.tokenFailure(CredentialsRejectedException.class,
           () -> client(face.baseUri(), tokens).retrieveCustomImagesStats());
 
       List<String> secrets = new ArrayList<>(secrets());

@@ -62,7 +62,7 @@ public final class FeignImagesClient extends ImagesClient {
     }
     this.port = settings.decorate(new FeignImagesPort(settings.wire(),
         new ApacheHttp5Client(new CancellableHttpClient(http, watchdog)), settings.baseUri().toString(),
-        settings.connectTimeout(), settings.requestTimeout(), watchdog, settings.responseLimit()));
+        settings.connectTimeout(), settings.requestTimeout(), watchdog, settings.responseLimit(), ownedClient != null));
   }
 
   /** A builder with every default. */

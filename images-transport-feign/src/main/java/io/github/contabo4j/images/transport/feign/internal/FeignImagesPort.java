@@ -41,6 +41,7 @@ import java.util.function.Supplier;
  * {@code MAYBE_PROCESSED} either way, as on the JDK transport.
  */
 public final class FeignImagesPort implements ImagesPort {
+  private final boolean tracksSending;
   private final ImagesWire wire;
   private final ImagesFeignApi api;
   private final Duration requestTimeout;
@@ -57,10 +58,13 @@ public final class FeignImagesPort implements ImagesPort {
    * @param requestTimeout the per-attempt timeout, body included
    * @param watchdog cuts attempts at their timeout or on an interrupt
    * @param limit how much of an answer is read
+   * @param tracksSending whether the client was built by {@link Hc5Clients#create}, whose request
+   *     executor marks when an attempt starts writing ({@link SendProgress})
    */
   public FeignImagesPort(ImagesWire wire, Client client, String baseUri, Duration connectTimeout,
-      Duration requestTimeout, AttemptWatchdog watchdog, ResponseLimit limit) {
+      Duration requestTimeout, AttemptWatchdog watchdog, ResponseLimit limit, boolean tracksSending) {
     this.wire = wire;
+    this.tracksSending = tracksSending;
     this.requestTimeout = requestTimeout;
     this.watchdog = watchdog;
     WireCodec codec = new WireCodec(wire, limit, watchdog);
@@ -122,13 +126,14 @@ public final class FeignImagesPort implements ImagesPort {
 
   private <T> T call(WireRequest request, Supplier<T> invocation) {
     WireCodec.begin(request);
+    SendProgress.reset();
     AttemptWatchdog.Watch watch = watchdog.watch(request.attemptTimeout(requestTimeout));
     try {
       return invocation.get();
     } catch (RuntimeException e) {
       AttemptWatchdog.Cut cut = watch.cut();
       if (cut == null) {
-        RuntimeException translated = translate(request, e);
+        RuntimeException translated = translate(request, e, tracksSending && !SendProgress.started());
         if (translated instanceof ImagesTransportException) {
           WireCodec.failed(translated.getCause() == null ? translated : translated.getCause());
         }
@@ -139,6 +144,11 @@ public final class FeignImagesPort implements ImagesPort {
       if (cut == AttemptWatchdog.Cut.INTERRUPT) {
         Thread.currentThread().interrupt();
         failure = TransportFailures.toException(request, new InterruptedException("interrupted during " + request));
+      } else if (!SendProgress.started() && tracksSending) {
+        // Cut while waiting for a pooled connection or connecting: not a byte of the request was written.
+        failure = TransportFailures.of(request, ImagesTransportException.Failure.TIMEOUT,
+            io.github.contabo4j.images.Delivery.NOT_SENT,
+            new SocketTimeoutException("no connection within " + watch.timeout() + "; nothing was sent"));
       } else {
         failure = TransportFailures.toException(request,
             new SocketTimeoutException("no complete answer within " + watch.timeout()));
@@ -153,7 +163,7 @@ public final class FeignImagesPort implements ImagesPort {
   }
 
   /** Maps what a Feign call threw to core's exceptions; anything else is returned as it is. */
-  private static RuntimeException translate(WireRequest request, RuntimeException thrown) {
+  private static RuntimeException translate(WireRequest request, RuntimeException thrown, boolean provenUnsent) {
     if (thrown instanceof ImagesException) {
       return thrown; // already mapped by the ErrorDecoder
     }
@@ -168,7 +178,7 @@ public final class FeignImagesPort implements ImagesPort {
         MalformedBodyException bad = (MalformedBodyException) cause;
         return TransportFailures.badBody(request, bad.failure(), bad.getMessage(), bad.getCause());
       }
-      return TransportFailures.toException(request, cause == null ? thrown : cause);
+      return ApacheFailures.toException(request, cause == null ? thrown : cause, provenUnsent);
     }
     if (thrown instanceof FeignException) {
       // RetryableException (send failed) and read failures carry the IOException as cause.
@@ -176,7 +186,7 @@ public final class FeignImagesPort implements ImagesPort {
         Thread.currentThread().interrupt();
         return TransportFailures.toException(request, new InterruptedException("interrupted during " + request));
       }
-      return TransportFailures.toException(request, thrown.getCause() == null ? thrown : thrown.getCause());
+      return ApacheFailures.toException(request, thrown.getCause() == null ? thrown : thrown.getCause(), provenUnsent);
     }
     return thrown;
   }

@@ -34,8 +34,8 @@ public final class Hc5Clients {
    * @param connectTimeout connect timeout
    * @param requestTimeout socket (read) timeout per attempt
    * @param maxConnections pool size, total and per route
-   * @param proxy the proxy selector, or null
-   * @param sslContext the TLS context, or null for the JVM default
+   * @param proxy the proxy selector, or null for the JVM's {@link ProxySelector#getDefault()}
+   * @param sslContext the TLS context, or null for the JVM's {@link SSLContext#getDefault()}
    * @return the client; the caller closes it
    */
   public static CloseableHttpClient create(
@@ -60,15 +60,17 @@ public final class Hc5Clients {
             // for GETs (stray bytes only) and with Apache's 1 ms read before POST, PATCH and DELETE.
             .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
             .build());
-    if (sslContext != null) {
-      pool.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic());
-    }
+    // Unset, the JVM's default TLS context, as the JDK transport's (Apache's own default ignores the
+    // javax.net.ssl key store properties).
+    pool.setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
+        .setSslContext(sslContext != null ? sslContext : jvmDefaultTls()).buildClassic());
     var builder = HttpClients.custom()
         .setConnectionManager(pool.build())
         .setDefaultRequestConfig(RequestConfig.custom()
             .setRedirectsEnabled(false)
             .setResponseTimeout(Timeout.of(requestTimeout))
             .build())
+        .setRequestExecutor(SendProgress.markingExecutor()) // proves when nothing was sent
         .disableAutomaticRetries()
         .disableRedirectHandling()
         // No Accept-Encoding, no inflating: the same bytes as the JDK transport, and no gzip bomb
@@ -76,10 +78,17 @@ public final class Hc5Clients {
         .disableContentCompression()
         .disableCookieManagement()
         .disableAuthCaching();
-    if (proxy != null) {
-      builder.setRoutePlanner(new SystemDefaultRoutePlanner(proxy));
-    }
+    // Unset (null), the planner asks ProxySelector.getDefault() on every request, as the JDK client does.
+    builder.setRoutePlanner(new SystemDefaultRoutePlanner(proxy));
     return builder.build();
+  }
+
+  private static SSLContext jvmDefaultTls() {
+    try {
+      return SSLContext.getDefault();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no default TLS context", e);
+    }
   }
 
   /**
