@@ -35,6 +35,9 @@ import org.objectweb.asm.RecordComponentVisitor;
  */
 final class ApiListing {
 
+  /** Each lookup root is read once per test run: every module's listing looks into all of them. */
+  private static final Map<Path, Map<String, TypeInfo>> LOOKUP_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
   private ApiListing() {}
 
   /**
@@ -49,7 +52,11 @@ final class ApiListing {
     read(classes, prefix, types);
     Map<String, TypeInfo> all = new HashMap<>();
     for (Path other : lookup) {
-      read(other, "", all);
+      all.putAll(LOOKUP_CACHE.computeIfAbsent(other, path -> {
+        Map<String, TypeInfo> read = new HashMap<>();
+        read(path, "", read);
+        return read;
+      }));
     }
     all.putAll(types);
     StringBuilder out = new StringBuilder();
