@@ -43,6 +43,7 @@ class InternalTypesInPublicSignaturesTest {
         Leaky.class.getName() + " exposes " + hidden + " (method take() parameter)",
         Leaky.class.getName() + " exposes " + hidden + " (method compare() parameter)",
         Leaky.class.getName() + " exposes " + hidden + " (method fail() throws)",
+        Leaky.class.getName() + " exposes " + hidden + "Mark (method marked() annotation)",
         Leaky.class.getName() + " exposes " + hidden + " (method pick() parameter)",
         Leaky.class.getName() + " exposes " + hidden + " (method pick() type parameter U bound)",
         Leaky.Nested.class.getName() + " exposes " + hidden + " (method hook() return)");

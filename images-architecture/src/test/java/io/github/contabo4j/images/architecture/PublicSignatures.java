@@ -3,6 +3,7 @@ package io.github.contabo4j.images.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -22,8 +23,8 @@ import java.util.function.Predicate;
 
 /**
  * What a public type shows its callers: its supertypes and their type arguments, its type parameters'
- * bounds, and the types, type arguments, bounds and throws clauses of its public and protected
- * fields, methods and constructors.
+ * bounds, its annotations, and the types, type arguments, bounds, throws clauses and annotations of
+ * its public and protected fields, methods and constructors.
  */
 final class PublicSignatures {
   private PublicSignatures() {}
@@ -75,9 +76,11 @@ final class PublicSignatures {
     type.getSuperclass().ifPresent(s -> add(leaks, forbidden, "superclass", s));
     type.getInterfaces().forEach(i -> add(leaks, forbidden, "interface", i));
     bounds(leaks, forbidden, "type parameter", type.getTypeParameters());
+    annotations(leaks, forbidden, "class", type.getAnnotations());
     for (JavaField field : type.getFields()) {
       if (visible(field)) {
         add(leaks, forbidden, "field " + field.getName(), field.getType());
+        annotations(leaks, forbidden, "field " + field.getName(), field.getAnnotations());
       }
     }
     for (JavaCodeUnit unit : type.getCodeUnits()) {
@@ -89,6 +92,7 @@ final class PublicSignatures {
       unit.getParameterTypes().forEach(p -> add(leaks, forbidden, where + " parameter", p));
       unit.getThrowsClause().getTypes().forEach(t -> add(leaks, forbidden, where + " throws", t));
       bounds(leaks, forbidden, where + " type parameter", unit.getTypeParameters());
+      annotations(leaks, forbidden, where, unit.getAnnotations());
     }
     return leaks;
   }
@@ -102,6 +106,13 @@ final class PublicSignatures {
       Set<String> leaks, Predicate<String> forbidden, String where, Collection<? extends JavaTypeVariable<?>> variables) {
     for (JavaTypeVariable<?> variable : variables) {
       variable.getUpperBounds().forEach(b -> add(leaks, forbidden, where + " " + variable.getName() + " bound", b));
+    }
+  }
+
+  private static void annotations(
+      Set<String> leaks, Predicate<String> forbidden, String where, Set<? extends JavaAnnotation<?>> annotations) {
+    for (JavaAnnotation<?> annotation : annotations) {
+      add(leaks, forbidden, where + " annotation", annotation.getRawType());
     }
   }
 
