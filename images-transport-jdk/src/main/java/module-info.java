@@ -6,6 +6,7 @@
 module io.github.contabo4j.images.transport.jdk {
   requires transitive io.github.contabo4j.images.core;
   requires transitive java.net.http; // JdkImagesClient.Builder#httpClient(HttpClient)
+  requires org.jspecify;
 
   exports io.github.contabo4j.images.transport.jdk;
 }

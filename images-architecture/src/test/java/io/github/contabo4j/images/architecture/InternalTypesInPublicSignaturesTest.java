@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.contabo4j.images.architecture.fixture.Leaky;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,21 +33,18 @@ class InternalTypesInPublicSignaturesTest {
         .evaluate(Fixtures.importTree(Leaky.class.getPackageName()))
         .getFailureReport().getDetails();
 
-    String hidden = "io.github.contabo4j.images.architecture.fixture.internal.Hidden";
+    String leaky = Leaky.class.getName() + " exposes io.github.contabo4j.images.architecture.fixture.internal.Hidden";
     assertThat(details).map(InternalTypesInPublicSignaturesTest::withoutLocation).containsExactlyInAnyOrder(
-        Leaky.class.getName() + " exposes " + hidden + " (superclass)",
-        Leaky.class.getName() + " exposes " + hidden + " (interface)",
-        Leaky.class.getName() + " exposes " + hidden + " (type parameter T bound)",
-        Leaky.class.getName() + " exposes " + hidden + " (field field)",
-        Leaky.class.getName() + " exposes " + hidden + " (constructor parameter)",
-        Leaky.class.getName() + " exposes " + hidden + " (method listOf() return)",
-        Leaky.class.getName() + " exposes " + hidden + " (method take() parameter)",
-        Leaky.class.getName() + " exposes " + hidden + " (method compare() parameter)",
-        Leaky.class.getName() + " exposes " + hidden + " (method fail() throws)",
-        Leaky.class.getName() + " exposes " + hidden + "Mark (method marked() annotation)",
-        Leaky.class.getName() + " exposes " + hidden + " (method pick() parameter)",
-        Leaky.class.getName() + " exposes " + hidden + " (method pick() type parameter U bound)",
-        Leaky.Nested.class.getName() + " exposes " + hidden + " (method hook() return)");
+        Stream.concat(
+            Stream.of("superclass", "interface", "type parameter T bound", "field field", "constructor parameter",
+                    "method listOf() return", "method take() parameter", "method compare() parameter",
+                    "method fail() throws", "method pick() parameter", "method pick() type parameter U bound")
+                .map(where -> leaky + " (" + where + ")"),
+            Stream.of(
+                leaky + "Mark (method marked() annotation)",
+                Leaky.Nested.class.getName() + " exposes io.github.contabo4j.images.architecture.fixture.internal.Hidden"
+                    + " (method hook() return)"))
+            .toArray(String[]::new));
   }
 
   /** ArchUnit appends {@code in (File.java:0)}; the allow-list must not depend on it. */
