@@ -45,10 +45,13 @@ class ModulePathCheckTest {
     assertThat(core.isExported(API)).isTrue();
     assertThat(core.isExported(API + ".auth")).isTrue();
     assertThat(core.isExported(API + ".resilience")).isTrue();
+    assertThat(core.isExported(API + ".internal")).isFalse();
+    assertThat(core.isExported(API + ".internal.transport")).isFalse();
     assertThat(core.isExported(API + ".internal.wire")).isFalse();
     assertThat(core.isExported(API + ".internal.wire", jdk)).isTrue();
     assertThat(core.isExported(API + ".internal.auth", jdk)).isFalse();
     assertThat(core.isOpen(API, jackson)).isTrue();
+    assertThat(core.isOpen(API + ".internal.wire", jackson)).isTrue();
     assertThat(core.isOpen(API)).isFalse();
     assertThat(jdk.isExported(API + ".transport.jdk.internal")).isFalse();
     assertThat(FeignImagesClient.class.getModule().isExported(API + ".transport.feign.internal")).isFalse();
