@@ -25,16 +25,18 @@ class PublishedModulesTest {
 
     assertThat(Arrays.stream(PublishedModules.values()).map(PublishedModules::artifactId))
         .as("add each published module to PublishedModules and as a test dependency of images-architecture,"
-            + " or mark it unpublished with <maven.deploy.skip>true</maven.deploy.skip>")
+            + " or mark it unpublished (<publish.skip>true</publish.skip> or <maven.deploy.skip>true</maven.deploy.skip>)")
         .containsExactlyInAnyOrderElementsOf(published);
   }
 
   @Test
   void pomOnlyAndDeploySkippingModulesAreNotPublished(@TempDir Path root) throws IOException {
-    Files.writeString(root.resolve("pom.xml"), "<modules><module>lib</module><module>bom</module><module>demo</module></modules>");
+    Files.writeString(root.resolve("pom.xml"),
+        "<modules><module>lib</module><module>bom</module><module>demo</module><module>bench</module></modules>");
     write(root.resolve("lib"), "<project><artifactId>lib</artifactId></project>");
     write(root.resolve("bom"), "<project><packaging>pom</packaging></project>");
     write(root.resolve("demo"), "<project><properties><maven.deploy.skip>true</maven.deploy.skip></properties></project>");
+    write(root.resolve("bench"), "<project><properties><publish.skip>true</publish.skip></properties></project>");
 
     assertThat(published(root)).containsExactly("lib");
   }
@@ -44,13 +46,14 @@ class PublishedModulesTest {
     Files.writeString(module.resolve("pom.xml"), pom);
   }
 
-  /** The root pom's modules, less pom-only ones and those whose pom skips deploy. */
+  /** The root pom's modules, less pom-only ones and those whose pom skips publishing or deploy. */
   static List<String> published(Path root) throws IOException {
     Matcher modules = MODULE.matcher(Files.readString(root.resolve("pom.xml")));
     List<String> published = new ArrayList<>();
     while (modules.find()) {
       String pom = Files.readString(root.resolve(modules.group(1)).resolve("pom.xml"));
-      if (!pom.contains("<packaging>pom</packaging>") && !pom.contains("<maven.deploy.skip>true</maven.deploy.skip>")) {
+      if (!pom.contains("<packaging>pom</packaging>") && !pom.contains("<maven.deploy.skip>true</maven.deploy.skip>")
+          && !pom.contains("<publish.skip>true</publish.skip>")) {
         published.add(modules.group(1));
       }
     }

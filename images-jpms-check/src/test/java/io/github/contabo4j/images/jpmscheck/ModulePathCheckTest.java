@@ -58,6 +58,17 @@ class ModulePathCheckTest {
   }
 
   @Test
+  void everyPackageOutsideInternalIsExportedToEveryoneAndNoInternalOneIs() {
+    for (Module module : List.of(ImagesClient.class.getModule(), JdkImagesClient.class.getModule(), FeignImagesClient.class.getModule())) {
+      for (String pkg : module.getPackages()) {
+        boolean internal = pkg.endsWith(".internal") || pkg.contains(".internal.");
+        // a new package fails here until its module-info.java lists it (see the README, "Java modules")
+        assertThat(module.isExported(pkg)).as("%s exports %s to everyone", module.getName(), pkg).isEqualTo(!internal);
+      }
+    }
+  }
+
+  @Test
   void createListAndDeleteWorkThroughEachTransportOnTheModulePath() {
     List<RoundTrip> trips = ModulePathCheck.run();
 
