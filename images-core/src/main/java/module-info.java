@@ -19,6 +19,9 @@ module io.github.contabo4j.images.core {
   requires transitive org.jspecify;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
+  // Optional, as in the pom: only CredentialsChain's cntb config-file source reads YAML. On the module
+  // path it is resolved when the application requires it or passes --add-modules.
+  requires static com.fasterxml.jackson.dataformat.yaml;
   requires io.github.resilience4j.core;
   requires io.github.resilience4j.ratelimiter;
   requires io.github.resilience4j.retry;

@@ -1,8 +1,10 @@
 package io.github.contabo4j.images.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.github.contabo4j.images.ImagesClient;
+import io.github.contabo4j.images.emulator.Emulator;
 import io.github.contabo4j.images.testkit.FakeImages;
 import io.github.contabo4j.images.transport.feign.FeignImagesClient;
 import io.github.contabo4j.images.transport.jdk.JdkImagesClient;
@@ -22,7 +24,9 @@ enum PublishedModules {
   CORE("images-core", ImagesClient.class),
   TRANSPORT_JDK("images-transport-jdk", JdkImagesClient.class),
   TRANSPORT_FEIGN("images-transport-feign", FeignImagesClient.class),
-  TESTKIT("images-testkit", FakeImages.class);
+  TESTKIT("images-testkit", FakeImages.class),
+  /** Its jar is shaded (it holds its dependencies too): only its own package is imported. */
+  EMULATOR("images-emulator", Emulator.class);
 
   private final String artifactId;
   private final Class<?> anchor;
@@ -40,7 +44,10 @@ enum PublishedModules {
   /** The module's own classes, nothing from its dependencies. */
   synchronized JavaClasses classes() {
     if (classes == null) {
-      classes = importFrom(location(anchor));
+      String own = "/" + anchor.getPackageName().replace('.', '/') + "/";
+      JavaClasses all = importFrom(location(anchor));
+      classes = this == EMULATOR ? all.that(DescribedPredicate.describe("are the emulator's own",
+          c -> c.getSource().map(source -> source.getUri().toString().contains(own)).orElse(false))) : all;
     }
     return classes;
   }

@@ -3,15 +3,18 @@ package io.github.contabo4j.images.auth;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
+import io.github.contabo4j.images.internal.auth.FoundCredentials;
 import io.github.contabo4j.images.internal.auth.TokenCache;
 import io.github.contabo4j.images.internal.auth.TokenEndpoint;
 import io.github.contabo4j.images.internal.resilience.MonotonicClock;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * the API user's name and password to the token endpoint, caches the access token, and renews it.
  *
  * <pre>{@code
+ * TokenSource tokens = ContaboCredentials.defaultChain();     // where Contabo's tools keep them
  * TokenSource tokens = ContaboCredentials.fromEnvironment();   // the four CONTABO_* variables
  * TokenSource tokens = ContaboCredentials.builder()
  *     .clientId(id).clientSecret(secret).username(user).password(password)
@@ -48,7 +52,8 @@ import org.jspecify.annotations.Nullable;
  * {@code invalid_grant}, is a {@link CredentialsRejectedException} at once. Neither ever carries the
  * secret, the password or a token.
  *
- * <p><b>Secrets.</b> Nothing is read from or written to disk. {@link #toString()} shows the token URI,
+ * <p><b>Secrets.</b> Nothing is written to disk, and only {@link #defaultChain()} reads a file (the
+ * {@code cntb} config file). {@link #toString()} shows the chain's source if any, the token URI,
  * the client id and the user name, never the secret, the password or a token. Tokens and token
  * endpoint bodies are never logged.
  *
@@ -75,9 +80,14 @@ public final class ContaboCredentials implements TokenSource {
 
   private final String description;
   private final TokenCache cache;
+  private final @Nullable URI baseUri;
 
   private ContaboCredentials(Builder b, String clientId, String clientSecret, String username, String password) {
-    this.description = "ContaboCredentials{tokenUri=" + b.tokenUri + ", clientId=" + clientId + ", username=" + username
+    FoundCredentials origin =
+        b.origin != null && b.origin.sameCredentials(clientId, clientSecret, username, password) ? b.origin : null;
+    this.baseUri = origin == null ? null : origin.baseUri();
+    this.description = "ContaboCredentials{" + (origin == null ? "" : "source=" + origin.source() + ", ")
+        + "tokenUri=" + b.tokenUri + ", clientId=" + clientId + ", username=" + username
         + ", clientSecret=<redacted>, password=<redacted>, refreshSkew=" + b.refreshSkew + "}";
     TokenEndpoint endpoint = new TokenEndpoint(
         b.tokenUri, clientId, clientSecret, username, password, b.requestTimeout, b.policy, b.sleeper);
@@ -87,6 +97,31 @@ public final class ContaboCredentials implements TokenSource {
   /** A builder with every default; the four credentials are required. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Credentials from the first source of the {@linkplain CredentialsChain default chain} that holds
+   * them: system properties, the {@code CONTABO_*} variables, the {@code CNTB_OAUTH2_*} variables,
+   * then the {@code cntb} CLI's config file. {@link #toString()} names the source; {@link #baseUri()}
+   * holds the API base URL the source named, if any.
+   *
+   * @return the token source; no request is made yet
+   * @throws InvalidRequestException if a source holds only some of the credentials, a file is
+   *     unreadable, or no source holds them; see {@link CredentialsChain#resolve()}
+   */
+  public static ContaboCredentials defaultChain() {
+    return CredentialsChain.defaults().resolve().build();
+  }
+
+  /**
+   * The API base URL named by the source the {@linkplain CredentialsChain chain} took these
+   * credentials from ({@code contabo.baseUrl}, {@code CNTB_API} or the config file's {@code api}).
+   * A transport builder whose {@code baseUri} was not set uses it.
+   *
+   * @return the URL, already checked like a transport's base URI; empty if none was named
+   */
+  public Optional<URI> baseUri() {
+    return Optional.ofNullable(baseUri);
   }
 
   /**
@@ -139,7 +174,10 @@ public final class ContaboCredentials implements TokenSource {
     return cache.queuedCallers();
   }
 
-  /** The token URI, client id, user name and skew; never the secret, the password or a token. */
+  /**
+   * The source the chain took them from (if it did), the token URI, client id, user name and skew;
+   * never the secret, the password or a token.
+   */
   @Override
   public String toString() {
     return description;
@@ -161,8 +199,15 @@ public final class ContaboCredentials implements TokenSource {
     private ResiliencePolicy policy = ResiliencePolicy.defaults();
     private @Nullable Clock clock;
     private Sleeper sleeper = Sleeper.system();
+    private @Nullable FoundCredentials origin;
 
     private Builder() {}
+
+    /** Set by {@link CredentialsChain#resolve()}: where the four credentials came from. */
+    Builder origin(FoundCredentials origin) {
+      this.origin = origin;
+      return this;
+    }
 
     /**
      * The token endpoint. Default {@value ContaboCredentials#DEFAULT_TOKEN_URI}. Only {@code https} is

@@ -7,6 +7,7 @@ import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.auth.ContaboCredentials;
+import io.github.contabo4j.images.auth.CredentialsChain;
 import io.github.contabo4j.images.examples.QuickstartOptions.Transport;
 import io.github.contabo4j.images.examples.QuickstartOptions.UsageException;
 import io.github.contabo4j.images.testkit.FakeImages;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * loopback port and runs the whole image lifecycle against it through a real transport, printing one
  * line per call with the call's {@code x-request-id}. With {@code --base-url} and {@code --token} it
  * talks to any spec-compatible server instead, and its read-only commands {@code list}, {@code get ID}
- * and {@code stats} make it a tiny CLI. {@code --help} lists everything.
+ * and {@code stats} make it a tiny CLI. With {@code --real} it calls the real API with the credentials
+ * the credentials chain finds; without it, credentials lying around (a {@code ~/.cntb.yaml}, {@code
+ * CONTABO_*} variables) are never used. {@code --help} lists everything.
  *
  * <pre>{@code
  * ./mvnw -q -pl images-examples -am -Dquickstart compile
@@ -61,7 +65,7 @@ public final class Quickstart {
    * @param args see {@code --help}
    */
   public static void main(String[] args) {
-    int status = run(List.of(args), System.getenv(), System.out, System.err, Timing.REAL);
+    int status = run(List.of(args), System.getenv(), CredentialsChain.defaults(), System.out, System.err, Timing.REAL);
     if (status != OK) {
       System.exit(status);
     }
@@ -70,9 +74,11 @@ public final class Quickstart {
   /**
    * Runs the quickstart.
    *
+   * @param chain where {@code --real} finds its credentials; read only with {@code --real}
    * @return {@link #OK}, {@link #CALL_FAILED} or {@link #BAD_ARGUMENTS}
    */
-  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Timing timing) {
+  static int run(List<String> args, Map<String, String> env, CredentialsChain chain, PrintStream out, PrintStream err,
+      Timing timing) {
     QuickstartOptions options;
     try {
       options = QuickstartOptions.parse(args, env);
@@ -88,9 +94,14 @@ public final class Quickstart {
 
     FakeImagesServer embedded = null;
     try {
-      URI baseUri;
+      @Nullable URI baseUri;
       TokenSource tokens;
-      if (options.baseUrl() == null) {
+      if (options.real()) {
+        ContaboCredentials credentials = chain.resolve().build();   // Contabo's OAuth2 password grant
+        baseUri = options.baseUrl();   // null: the source's API URL, else https://api.contabo.com
+        tokens = credentials;
+        err.println("Real API" + (baseUri == null ? "" : " at " + baseUri) + ", " + credentials + ".");
+      } else if (options.baseUrl() == null) {
         embedded = startEmbedded(timing);
         baseUri = embedded.baseUri();
         tokens = TokenSource.fixed(embedded.token());
@@ -98,9 +109,7 @@ public final class Quickstart {
             + EMBEDDED_DOWNLOAD.toSeconds() + " s), transport " + options.transport().name().toLowerCase(java.util.Locale.ROOT) + ".");
       } else {
         baseUri = options.baseUrl();
-        tokens = options.credentials()
-            ? ContaboCredentials.fromEnvironment(env)            // Contabo's OAuth2 password grant
-            : TokenSource.fixed(options.token());
+        tokens = TokenSource.fixed(Objects.requireNonNull(options.token(), "token"));
       }
       Transcript transcript = new Transcript(out);
       try (ImagesClient images = connect(options.transport(), baseUri, tokens, timing, transcript.polls())) {
@@ -136,21 +145,30 @@ public final class Quickstart {
     return FakeImagesServer.start(fake.build());
   }
 
-  /** A transport client; both apply the resilience decorator by default, reporting to the listener. */
+  /**
+   * A transport client; both apply the resilience decorator by default, reporting to the listener. A
+   * null base URI leaves the builder's default: the credentials chain's source, else the real API.
+   */
   static ImagesClient connect(
-      Transport transport, URI baseUri, TokenSource tokens, Timing timing, ImagesListener listener) {
+      Transport transport, @Nullable URI baseUri, TokenSource tokens, Timing timing, ImagesListener listener) {
     return switch (transport) {
       case JDK -> {
-        JdkImagesClient.Builder builder = JdkImagesClient.builder().baseUri(baseUri).tokenSource(tokens)
+        JdkImagesClient.Builder builder = JdkImagesClient.builder().tokenSource(tokens)
             .sleeper(timing.sleeper()).listener(listener);
+        if (baseUri != null) {
+          builder.baseUri(baseUri);
+        }
         if (timing.clock() != null) {
           builder.clock(timing.clock());
         }
         yield builder.build();
       }
       case FEIGN -> {
-        FeignImagesClient.Builder builder = FeignImagesClient.builder().baseUri(baseUri).tokenSource(tokens)
+        FeignImagesClient.Builder builder = FeignImagesClient.builder().tokenSource(tokens)
             .sleeper(timing.sleeper()).listener(listener);
+        if (baseUri != null) {
+          builder.baseUri(baseUri);
+        }
         if (timing.clock() != null) {
           builder.clock(timing.clock());
         }

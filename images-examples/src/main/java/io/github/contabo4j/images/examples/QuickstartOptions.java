@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The quickstart's command line, parsed. Flags win over the environment variables {@value #ENV_BASE_URL}
- * and {@value #ENV_TOKEN}; the token is read only when a base URL is given.
+ * and {@value #ENV_TOKEN}; the token is read only when a base URL is given. Credentials found by the
+ * credentials chain are used only with {@code --real}: without it, no argument ever reaches a real API.
  *
  * @param transport which transport makes the calls
  * @param command what to run
@@ -18,22 +19,18 @@ import org.jspecify.annotations.Nullable;
  * @param baseUrl the server to call, or null for the embedded fake server
  * @param token the bearer token for {@code baseUrl}, or null with the embedded server
  * @param help whether to print the usage and stop
- * @param credentials whether to take tokens from Contabo's OAuth2 password grant, with the
- *     credentials in {@code CONTABO_CLIENT_ID}, {@code CONTABO_CLIENT_SECRET}, {@code
- *     CONTABO_API_USER} and {@code CONTABO_API_PASSWORD}
+ * @param real whether to take tokens from Contabo's OAuth2 password grant with the credentials the
+ *     credentials chain finds ({@code ContaboCredentials.defaultChain()}), and the API from {@code
+ *     baseUrl}, else the chain's source, else {@code https://api.contabo.com}
  */
 record QuickstartOptions(
     Transport transport, Command command, @Nullable String imageId, @Nullable URI baseUrl, @Nullable String token,
-    boolean help, boolean credentials) {
+    boolean help, boolean real) {
   static final String ENV_BASE_URL = "CONTABO_BASE_URL";
   static final String ENV_TOKEN = "CONTABO_TOKEN";
-  /** Where the quickstart goes when OAuth2 credentials are set and no base URL is given. */
-  static final String CONTABO_API = "https://api.contabo.com";
-  private static final List<String> CREDENTIAL_VARIABLES =
-      List.of("CONTABO_CLIENT_ID", "CONTABO_CLIENT_SECRET", "CONTABO_API_USER", "CONTABO_API_PASSWORD");
 
   static final String USAGE = """
-      Usage: quickstart [--transport jdk|feign] [--base-url URL --token TOKEN] [COMMAND]
+      Usage: quickstart [--transport jdk|feign] [--base-url URL --token TOKEN | --real [--base-url URL]] [COMMAND]
 
       With no command, starts an embedded fake Contabo Images server and runs the whole image
       lifecycle against it: stats, list, create, wait for the download, rename, filter, audits,
@@ -50,12 +47,14 @@ record QuickstartOptions(
         --transport T  jdk (java.net.http, the default) or feign (Feign on Apache HttpClient 5)
         --base-url U   any spec-compatible server instead of the embedded one (env CONTABO_BASE_URL);
                        https, or http on a loopback address
-        --token T      its bearer token (env CONTABO_TOKEN); needed with a base URL unless
-                       OAuth2 credentials are set
-      With CONTABO_CLIENT_ID, CONTABO_CLIENT_SECRET, CONTABO_API_USER and CONTABO_API_PASSWORD
-      set, tokens come from Contabo's OAuth2 password grant and the target defaults to the real API
-      (https://api.contabo.com): name a command; only list, get and stats are read-only.
+        --token T      its bearer token (env CONTABO_TOKEN); needed with a base URL
+        --real         the real API, with the OAuth2 credentials the credentials chain finds:
+                       system properties contabo.*, CONTABO_* variables, CNTB_OAUTH2_* variables,
+                       then the cntb config file (~/.cntb.yaml, /etc/cntb/.cntb.yaml, or CNTB_CONFIG).
+                       The target is --base-url, else the source's API URL, else
+                       https://api.contabo.com. Name a command; only list, get and stats are read-only.
         -h, --help     this text
+      Without --real, credentials found by the chain are never used.
 
       Exit status: 0 done, 1 a call failed, 2 bad arguments.
       """;
@@ -95,6 +94,7 @@ record QuickstartOptions(
     Transport transport = Transport.JDK;
     String baseUrl = null;
     String token = null;
+    boolean real = false;
     List<String> positional = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -102,6 +102,12 @@ record QuickstartOptions(
       switch (name) {
         case "-h", "--help" -> {
           return new QuickstartOptions(transport, Command.LIFECYCLE, null, null, null, true, false);
+        }
+        case "--real" -> {
+          if (arg.contains("=")) {
+            throw new UsageException("--real takes no value");
+          }
+          real = true;
         }
         case "--transport", "--base-url", "--token" -> {
           String value;
@@ -133,12 +139,11 @@ record QuickstartOptions(
     boolean tokenFlag = token != null;
     baseUrl = baseUrl != null ? baseUrl : blankToNull(env.get(ENV_BASE_URL));
     token = token != null ? token : blankToNull(env.get(ENV_TOKEN));
-    boolean credentials = token == null && CREDENTIAL_VARIABLES.stream().allMatch(v -> blankToNull(env.get(v)) != null);
-    if (credentials && baseUrl == null) {
-      baseUrl = CONTABO_API;
-    }
-    if (credentials) {
-      // tokens come from the password grant
+    if (real) {
+      if (tokenFlag) {
+        throw new UsageException("--real takes its tokens from the credentials chain: drop --token");
+      }
+      token = null; // the password grant makes them
     } else if (baseUrl == null) {
       if (tokenFlag) {
         throw new UsageException("--token needs --base-url (or " + ENV_BASE_URL + "); the embedded server makes its own");
@@ -152,9 +157,9 @@ record QuickstartOptions(
     Command command = Command.LIFECYCLE;
     String imageId = null;
     if (positional.isEmpty()) {
-      if (uri != null) {
-        throw new UsageException("with a base URL, name a command: list, get ID, stats, or lifecycle "
-            + "(which creates and deletes an image on that server)");
+      if (uri != null || real) {
+        throw new UsageException("with " + (real ? "--real" : "a base URL") + ", name a command: list, get ID, "
+            + "stats, or lifecycle (which creates and deletes an image on that server)");
       }
     } else {
       command = command(positional.get(0));
@@ -167,7 +172,7 @@ record QuickstartOptions(
       }
       imageId = command == Command.GET ? positional.get(1) : null;
     }
-    return new QuickstartOptions(transport, command, imageId, uri, token, false, credentials);
+    return new QuickstartOptions(transport, command, imageId, uri, token, false, real);
   }
 
   private static Transport transport(String value) throws UsageException {
@@ -209,6 +214,6 @@ record QuickstartOptions(
   public String toString() {
     return "QuickstartOptions{transport=" + transport + ", command=" + command + ", imageId=" + imageId
         + ", baseUrl=" + baseUrl + ", token=" + (token == null ? "none" : "(set)") + ", help=" + help
-        + ", credentials=" + credentials + "}";
+        + ", real=" + real + "}";
   }
 }

@@ -96,19 +96,33 @@ class QuickstartOptionsTest {
   }
 
   @Test
-  void oauthCredentialsInTheEnvironmentTargetTheRealApiAndNeedACommand() throws Exception {
+  void credentialsInTheEnvironmentAreNotUsedWithoutReal() throws Exception {
     Map<String, String> env = Map.of("CONTABO_CLIENT_ID", "client-id", "CONTABO_CLIENT_SECRET", "client-secret",
         "CONTABO_API_USER", "user@example.com", "CONTABO_API_PASSWORD", "pa55word-long");
 
+    QuickstartOptions none = QuickstartOptions.parse(List.of(), env);
+    assertThat(none.real()).isFalse();
+    assertThat(none.baseUrl()).as("the embedded server").isNull();
     QuickstartOptions stats = QuickstartOptions.parse(List.of("stats"), env);
-    assertThat(stats.credentials()).isTrue();
-    assertThat(stats.baseUrl()).isEqualTo(URI.create("https://api.contabo.com"));
-    assertThat(stats.token()).isNull();
+    assertThat(stats.real()).isFalse();
+    assertThat(stats.baseUrl()).as("a command alone also runs on the embedded server").isNull();
     assertThat(stats.toString()).doesNotContain("client-secret").doesNotContain("pa55word-long");
-    assertThatThrownBy(() -> QuickstartOptions.parse(List.of(), env))
-        .hasMessageContaining("name a command");
-    // a missing variable means no credentials: the embedded server as usual
-    Map<String, String> partial = Map.of("CONTABO_CLIENT_ID", "client-id", "CONTABO_API_USER", "user@example.com");
-    assertThat(QuickstartOptions.parse(List.of(), partial).credentials()).isFalse();
+  }
+
+  @Test
+  void realTakesTheChainAndAnOptionalBaseUrlAndNeedsACommand() throws Exception {
+    QuickstartOptions stats = parse("--real", "stats");
+    assertThat(stats.real()).isTrue();
+    assertThat(stats.baseUrl()).as("the chain's, else the real API").isNull();
+    assertThat(stats.token()).isNull();
+    assertThat(parse("--real", "--base-url", "https://api.example.com", "list").baseUrl())
+        .isEqualTo(URI.create("https://api.example.com"));
+    assertThat(QuickstartOptions.parse(List.of("--real", "stats"), Map.of("CONTABO_TOKEN", "env-token")).token())
+        .as("a token in the environment is not used with --real").isNull();
+
+    assertThatThrownBy(() -> parse("--real")).hasMessageContaining("with --real, name a command");
+    assertThatThrownBy(() -> parse("--real", "--token", "t0k", "stats"))
+        .hasMessageContaining("--real takes its tokens from the credentials chain").message().doesNotContain("t0k");
+    assertThatThrownBy(() -> parse("--real=yes", "stats")).hasMessageContaining("--real takes no value");
   }
 }

@@ -53,7 +53,7 @@ class QuickstartTest {
   void withNoArgumentsRunsTheLifecycleOnItsEmbeddedServer(String transport) {
     MutableClock clock = MutableClock.at(Instant.parse("2024-06-03T08:00:00Z"));
 
-    int status = Quickstart.run(List.of("--transport", transport), Map.of(), print(out), print(err),
+    int status = Quickstart.run(List.of("--transport", transport), Map.of(), TestChains.empty(), print(out), print(err),
         new Quickstart.Timing(clock, clock.sleeper()));
 
     assertThat(status).as(text(err)).isZero();
@@ -145,7 +145,8 @@ class QuickstartTest {
 
   private int run(String... args) {
     MutableClock clock = (MutableClock) images.fake().clock();
-    return Quickstart.run(List.of(args), Map.of(), print(out), print(err), new Quickstart.Timing(clock, clock.sleeper()));
+    return Quickstart.run(List.of(args), Map.of(), TestChains.empty(), print(out), print(err),
+        new Quickstart.Timing(clock, clock.sleeper()));
   }
 
   private List<Matcher> transcript() {

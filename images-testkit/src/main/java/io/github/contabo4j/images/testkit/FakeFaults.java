@@ -208,11 +208,28 @@ public final class FakeFaults {
      * @throws IllegalArgumentException if not an error status
      */
     public FakeFaults status(int status, String message) {
+      return status(status, message, null);
+    }
+
+    /**
+     * Any error answer with a {@code Retry-After}, mapped like a real one ({@code
+     * ImagesServiceException.forStatus}), e.g. a 503 that asks the client to come back later.
+     *
+     * @param status 400 to 599
+     * @param message the service message
+     * @param retryAfter the delay the "service" asks for, or null for no header
+     * @return the script
+     * @throws IllegalArgumentException if not an error status, or the delay is negative
+     */
+    public FakeFaults status(int status, String message, @Nullable Duration retryAfter) {
       requireErrorStatus(status, 400);
       if (message == null) {
         throw new NullPointerException("message == null");
       }
-      return add(operation, count, Fault.status(status, message, null, afterApplying));
+      if (retryAfter != null && retryAfter.isNegative()) {
+        throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
+      }
+      return add(operation, count, Fault.status(status, message, retryAfter, afterApplying));
     }
 
     /**

@@ -93,7 +93,8 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Failing URLs:</b> when the URL's host is {@code invalid} or ends in {@code .invalid} (the
  *       TLD reserved by RFC 2606 for names that never resolve), the download ends in status {@code
  *       error} with {@code errorMessage} {@value #DOWNLOAD_FAILED_MESSAGE} at that same moment, and
- *       {@code uploadedSizeMb} 0.
+ *       {@code uploadedSizeMb} 0. That is the default rule; {@link Builder#downloadFailures} sets
+ *       another.
  *   <li>{@link #completeDownload(String)} and {@link #failDownload(String, String)} end a download at
  *       once, whatever the clock says.
  *   <li>Stats always agree with the custom images held, in any status: {@code currentImagesCount} is
@@ -153,8 +154,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Test levers</h2>
  *
- * Seeding ({@link #seed(Image)}, {@link #seedCustomImage(String)}, {@link #seedStandardImage}) changes
- * state without an API call: no audit entry, no recorded call, no quota check. Recording: {@link
+ * Seeding ({@link #seed(Image)}, {@link #seedCustomImage(String)}, {@link #seedStandardImage}) and {@link
+ * #restore} change state without an API call: no audit entry, no recorded call, no quota check. Recording: {@link
  * #calls()}, {@link #callCount(ImagesOperation)}, {@link #clearCalls()}. Faults, scripted or
  * seeded-random, through {@link #faults()}: off by default, and no call waits unless a fault says
  * so, through the injected {@link Sleeper}.
@@ -222,6 +223,7 @@ public final class FakeImages implements ImagesPort {
   private final String username;
   private final Sleeper sleeper;
   private final List<ImageFormat> supportedFormats;
+  private final Function<String, Optional<String>> downloadFailures;
   private final FakeFaults faults = new FakeFaults();
 
   private final Object lock = new Object();
@@ -254,6 +256,7 @@ public final class FakeImages implements ImagesPort {
     username = b.username;
     sleeper = b.sleeper;
     supportedFormats = List.copyOf(b.supportedFormats);
+    downloadFailures = b.downloadFailures;
     callHistoryLimit = b.callHistoryLimit;
     if (b.seedStandardImages) {
       for (Image image : StandardCatalogue.images(tenantId, customerId)) {
@@ -437,6 +440,34 @@ public final class FakeImages implements ImagesPort {
       }
     }
     return image;
+  }
+
+  /**
+   * Replaces the whole state, as a state file read back at start would: every image and audit entry
+   * held now is dropped, then {@code images} are {@link #seed seeded} in order (a {@code downloading}
+   * custom image downloads on from its {@code creationDate}) and {@code audits} kept as given; the
+   * next audit entry's id follows the highest one restored. Recorded calls and faults stay. Like
+   * seeding, it writes no audit entry and checks no quota.
+   *
+   * @param images the images, each with a valid image id
+   * @param audits the audit entries, oldest first
+   */
+  public void restore(List<Image> images, List<AuditEntry> audits) {
+    requireNonNull(images, "images");
+    requireNonNull(audits, "audits");
+    for (Image image : images) {
+      requireNonNull(image, "image");
+      Checks.requireImageId("imageId", image.imageId());
+    }
+    List<AuditEntry> entries = List.copyOf(audits);
+    synchronized (lock) {
+      this.images.clear();
+      pending.clear();
+      this.audits.clear();
+      images.forEach(this::seed);
+      this.audits.addAll(entries);
+      nextAuditId = entries.stream().mapToLong(AuditEntry::id).max().orElse(0) + 1;
+    }
   }
 
   /**
@@ -842,11 +873,27 @@ public final class FakeImages implements ImagesPort {
     return lower(path).endsWith(".iso") ? ImageFormat.ISO : ImageFormat.QCOW2;
   }
 
-  /** The failing-URL rule: a host named {@code invalid} or ending in {@code .invalid}. */
-  private static @Nullable String failureFor(@Nullable String url) {
+  /** The errorMessage a download from {@code url} ends with, or null when it succeeds. */
+  private @Nullable String failureFor(@Nullable String url) {
     if (url == null || url.isEmpty()) {
       return null;
     }
+    String message = downloadFailures.apply(url).orElse(null);
+    return message == null || message.isBlank() ? null : message;
+  }
+
+  /**
+   * The default failing-URL rule: a host named {@code invalid} or ending in {@code .invalid} fails
+   * with {@value #DOWNLOAD_FAILED_MESSAGE}, as does a URL that cannot be parsed.
+   *
+   * @param url the image's source URL
+   * @return the errorMessage, or empty when the download succeeds
+   */
+  public static Optional<String> invalidHostFails(String url) {
+    return Optional.ofNullable(invalidHostFailure(url));
+  }
+
+  private static @Nullable String invalidHostFailure(String url) {
     try {
       String host = lower(URI.create(url).getHost());
       return host.equals("invalid") || host.endsWith(".invalid") ? DOWNLOAD_FAILED_MESSAGE : null;
@@ -892,6 +939,7 @@ public final class FakeImages implements ImagesPort {
     private String username = DEFAULT_USERNAME;
     private Sleeper sleeper = Sleeper.system();
     private Set<ImageFormat> supportedFormats = Set.of(ImageFormat.ISO, ImageFormat.QCOW2);
+    private Function<String, Optional<String>> downloadFailures = FakeImages::invalidHostFails;
 
     private int callHistoryLimit = 10_000;
 
@@ -1046,6 +1094,20 @@ public final class FakeImages implements ImagesPort {
       all.add(first);
       all.addAll(List.of(more));
       this.supportedFormats = Set.copyOf(all);
+      return this;
+    }
+
+    /**
+     * Sets which downloads fail, and how (default {@link FakeImages#invalidHostFails}): the rule
+     * maps an image's source URL to the {@code errorMessage} its download ends with, or to empty
+     * when it succeeds. Asked once per download, when it starts (on create, seed or restore).
+     *
+     * @param rule the rule; it must not throw
+     * @return this builder
+     */
+    public Builder downloadFailures(Function<String, Optional<String>> rule) {
+      requireNonNull(rule, "downloadFailures");
+      this.downloadFailures = rule;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.github.contabo4j.images.testkit;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.internal.Checks;
@@ -18,7 +19,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +69,8 @@ import org.jspecify.annotations.Nullable;
  * {@code grant_type=password} with {@code client_id}, {@code client_secret}, {@code username} and
  * {@code password}, or {@code grant_type=refresh_token}. It answers {@code access_token}, {@code
  * expires_in}, {@code refresh_token}, {@code refresh_expires_in} and {@code token_type}; wrong user
- * credentials get 401 {@code invalid_grant}, a wrong client 401 {@code invalid_client}, a bad request
+ * credentials get 401 {@code invalid_grant} and a wrong client 401 {@code invalid_client} (unless
+ * {@link Builder#acceptAnyCredentials()}), a bad request
  * 400 {@code invalid_request}. It logs nothing and echoes no value it was sent.
  *
  * <p><b>Why the JDK's {@code com.sun.net.httpserver} and not WireMock.</b> It ships with every JDK
@@ -77,7 +83,7 @@ import org.jspecify.annotations.Nullable;
  * #assertNoSpecViolations()} fails a test that saw a violation. The rule for what is checked is
  * written once, on that builder method.
  *
- * <p>Bound to {@code 127.0.0.1} only. Thread-safe; handlers run on a cached pool of daemon threads.
+ * <p>Bound to {@code 127.0.0.1} unless {@link Builder#bindAddress} says otherwise. Thread-safe; handlers run on a cached pool of daemon threads.
  * After {@link #close()} every method but {@code close()} throws {@link IllegalStateException}, and
  * the port is free again.
  */
@@ -93,7 +99,9 @@ public final class FakeImagesServer implements AutoCloseable {
   private final String token;
   private final TokenStore tokens;
   private final TokenEndpoint tokenEndpoint;
-  private final List<RecordedRequest> requests = new ArrayList<>();
+  private final ArrayDeque<RecordedRequest> requests = new ArrayDeque<>();
+  private final int requestHistoryLimit;
+  private int requestTotal;
   private final @Nullable SpecCheck specCheck;
   private volatile boolean closed;
 
@@ -128,26 +136,41 @@ public final class FakeImagesServer implements AutoCloseable {
     }
     this.token = first;
     this.tokens = new TokenStore(accepted, b.tokenLifetime, b.refreshTokenLifetime, b.clock);
-    this.tokenEndpoint = new TokenEndpoint(tokens, b.clientId, b.clientSecret, b.username, b.password);
+    this.tokenEndpoint = b.anyCredentials
+        ? new TokenEndpoint(tokens, null, null, null, null)
+        : new TokenEndpoint(tokens, b.clientId, b.clientSecret, b.username, b.password);
+    this.requestHistoryLimit = b.requestHistoryLimit;
     // SpecCheck, and with it the optional validator library, is loaded only when asked for.
     this.specCheck = b.validator == null ? null : new SpecCheck(b.validator);
-    ApiHandler api = new ApiHandler(b.backend, tokens, this::record, specCheck);
+    ApiHandler api = new ApiHandler(b.backend, tokens, this::record, specCheck,
+        b.strictValidator == null ? null : SpecCheck.strict(b.strictValidator));
+    InetAddress address = b.bindAddress == null ? loopback() : b.bindAddress;
     try {
-      server = HttpServer.create(new InetSocketAddress(loopback(), b.port), 0);
+      server = HttpServer.create(new InetSocketAddress(address, b.port), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind 127.0.0.1:" + b.port, e);
+      throw new UncheckedIOException("cannot bind " + address.getHostAddress() + ":" + b.port, e);
     }
+    Map<String, HttpHandler> routes = new LinkedHashMap<>(b.routes);
     server.createContext("/", exchange -> {
-      if (exchange.getRequestURI().getRawPath().equals(TOKEN_PATH)) {
+      String path = exchange.getRequestURI().getRawPath();
+      if (path.equals(TOKEN_PATH)) {
         tokenEndpoint.handle(exchange);
-      } else {
-        api.handle(exchange);
+        return;
       }
+      for (Map.Entry<String, HttpHandler> route : routes.entrySet()) {
+        if (path.startsWith(route.getKey())) {
+          route.getValue().handle(exchange);
+          return;
+        }
+      }
+      api.handle(exchange);
     });
     executor = Executors.newCachedThreadPool(daemonThreads());
     server.setExecutor(executor);
     server.start();
-    baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
+    baseUri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+        + server.getAddress().getPort());
   }
 
   /**
@@ -218,12 +241,14 @@ public final class FakeImagesServer implements AutoCloseable {
   public int requestCount() {
     open();
     synchronized (requests) {
-      return requests.size();
+      return requestTotal;
     }
   }
 
   /**
-   * Every API request so far, oldest first. A request is recorded before its answer is sent.
+   * Every API request so far, oldest first: the most recent {@link Builder#requestHistoryLimit} of
+   * them (default 10,000), so a long-running server holds bounded memory. A request is recorded
+   * before its answer is sent.
    *
    * @return a snapshot
    */
@@ -311,7 +336,11 @@ public final class FakeImagesServer implements AutoCloseable {
   private void record(
       String method, String path, String query, @Nullable String requestId, @Nullable String traceId, int status) {
     synchronized (requests) {
-      requests.add(new RecordedRequest(method, path, query, requestId, traceId, status));
+      requestTotal++;
+      if (requests.size() == requestHistoryLimit) {
+        requests.removeFirst();
+      }
+      requests.addLast(new RecordedRequest(method, path, query, requestId, traceId, status));
     }
   }
 
@@ -371,6 +400,11 @@ public final class FakeImagesServer implements AutoCloseable {
     private Duration refreshTokenLifetime = Duration.ofSeconds(1800);
     private Clock clock = Clock.systemUTC();
     private @Nullable SpecValidator validator;
+    private @Nullable SpecValidator strictValidator;
+    private boolean anyCredentials;
+    private @Nullable InetAddress bindAddress;
+    private int requestHistoryLimit = 10_000;
+    private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
 
     private Builder(ImagesPort backend) {
       this.backend = backend;
@@ -496,6 +530,82 @@ public final class FakeImagesServer implements AutoCloseable {
     }
 
     /**
+     * Turns away, with 400 and the service's error body, every API request the vendor spec rejects
+     * (after routing, 404/405, and the bearer check, 401), before the backend sees it. The message
+     * lists the violations by key and message. Needs {@code swagger-request-validator-core} on the
+     * classpath. Off by default: the face then reads an explicit JSON {@code null} in an optional
+     * string field as an absent field, as {@code docs/ASSUMPTIONS.md} records.
+     *
+     * @param validator the vendor-spec validator
+     * @return this builder
+     */
+    public Builder rejectOffSpecRequests(SpecValidator validator) {
+      this.strictValidator = Objects.requireNonNull(validator, "validator == null");
+      return this;
+    }
+
+    /**
+     * Makes the token endpoint accept any client and user credentials (each must still be sent).
+     * Off by default: only the configured {@link #client} and {@link #user} get tokens.
+     *
+     * @return this builder
+     */
+    public Builder acceptAnyCredentials() {
+      this.anyCredentials = true;
+      return this;
+    }
+
+    /**
+     * The address to listen on (default {@code 127.0.0.1}). Anything but a loopback address exposes
+     * the fake to the network: its tokens are no protection, so do that only on purpose.
+     *
+     * @param address the local address, e.g. {@code InetAddress.getByName("0.0.0.0")}
+     * @return this builder
+     */
+    public Builder bindAddress(InetAddress address) {
+      this.bindAddress = Objects.requireNonNull(address, "address == null");
+      return this;
+    }
+
+    /**
+     * How many recent API requests {@link FakeImagesServer#requests()} keeps (default 10,000);
+     * {@link FakeImagesServer#requestCount()} keeps counting every one.
+     *
+     * @param limit at least 1
+     * @return this builder
+     */
+    public Builder requestHistoryLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("requestHistoryLimit must be at least 1, was " + limit);
+      }
+      this.requestHistoryLimit = limit;
+      return this;
+    }
+
+    /**
+     * Serves another handler for every path that starts with {@code prefix}, e.g. a control API.
+     * The prefix must not overlap the API's paths ({@code /v1/}) or the token endpoint's ({@code
+     * /auth/}); such requests are neither recorded nor validated.
+     *
+     * @param prefix a path prefix such as {@code /__control/}, starting and ending with {@code /}
+     * @param handler the handler; it must close each exchange
+     * @return this builder
+     * @throws IllegalArgumentException for a prefix that could catch the API's or the token endpoint's paths
+     */
+    public Builder route(String prefix, HttpHandler handler) {
+      Objects.requireNonNull(prefix, "prefix == null");
+      Objects.requireNonNull(handler, "handler == null");
+      String lower = prefix.toLowerCase(Locale.ROOT);
+      if (!prefix.startsWith("/") || !prefix.endsWith("/") || prefix.length() < 3
+          || "/v1/".startsWith(lower) || "/auth/".startsWith(lower) || lower.startsWith("/v1/")
+          || lower.startsWith("/auth/")) {
+        throw new IllegalArgumentException("route prefix must look like /name/ and not overlap /v1/ or /auth/: " + prefix);
+      }
+      routes.put(prefix, handler);
+      return this;
+    }
+
+    /**
      * Binds and starts the server.
      *
      * @return the running server
@@ -508,7 +618,8 @@ public final class FakeImagesServer implements AutoCloseable {
     @Override
     public String toString() {
       return "FakeImagesServer.Builder{port=" + port + ", staticTokens=" + staticTokens.size()
-          + ", validated=" + (validator != null)
+          + ", validated=" + (validator != null) + ", strict=" + (strictValidator != null)
+          + ", anyCredentials=" + anyCredentials
           + ", tokenLifetime=" + tokenLifetime + ", refreshTokenLifetime=" + refreshTokenLifetime + "}";
     }
 

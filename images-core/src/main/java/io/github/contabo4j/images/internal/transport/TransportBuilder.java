@@ -5,6 +5,7 @@ import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
+import io.github.contabo4j.images.auth.ContaboCredentials;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.internal.auth.ReauthenticatingImagesPort;
 import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
@@ -63,7 +64,8 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   }
 
   /**
-   * Sets the base URI. Default {@value #DEFAULT_BASE_URI}. It must be {@code https}, except on a
+   * Sets the base URI. Default: the API base URL the token source's credentials chain found ({@code
+   * ContaboCredentials.baseUri()}), else {@value #DEFAULT_BASE_URI}. It must be {@code https}, except on a
    * loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}) where {@code http} is
    * allowed for tests; it must not carry user-info, a query or a fragment. A path prefix is kept; a
    * trailing slash is ignored.
@@ -241,7 +243,10 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
 
   /** The base URI in effect, without a trailing slash. */
   private URI baseUriOrDefault() {
-    URI uri = baseUri == null ? URI.create(DEFAULT_BASE_URI) : baseUri;
+    URI uri = baseUri != null ? baseUri
+        : tokenSource instanceof ContaboCredentials credentials && credentials.baseUri().isPresent()
+            ? credentials.baseUri().get() // found by the credentials chain; an explicit baseUri wins
+            : URI.create(DEFAULT_BASE_URI);
     String text = uri.toString();
     return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
   }

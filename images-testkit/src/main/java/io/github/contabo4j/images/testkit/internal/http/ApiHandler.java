@@ -78,10 +78,27 @@ public final class ApiHandler implements HttpHandler {
         byte @Nullable [] responseBody);
   }
 
+  /** Decides, before the backend is called, whether an authorised request is turned away with a 400. */
+  @FunctionalInterface
+  public interface Gate {
+    /**
+     * Checks a request.
+     *
+     * @param method the HTTP method
+     * @param pathAndQuery the raw path with its raw query, if any
+     * @param requestHeaders the request headers (they hold the bearer: never echo them)
+     * @param requestBody the request body, or null when it was empty
+     * @return why the request is rejected, or null to let it through
+     */
+    @Nullable String rejection(
+        String method, String pathAndQuery, Map<String, List<String>> requestHeaders, byte @Nullable [] requestBody);
+  }
+
   private final ImagesPort backend;
   private final TokenStore tokens;
   private final Recorder recorder;
   private final @Nullable Inspector inspector;
+  private final @Nullable Gate gate;
 
   /**
    * Creates the handler.
@@ -92,10 +109,25 @@ public final class ApiHandler implements HttpHandler {
    * @param inspector what sees each exchange whole, or null
    */
   public ApiHandler(ImagesPort backend, TokenStore tokens, Recorder recorder, @Nullable Inspector inspector) {
+    this(backend, tokens, recorder, inspector, null);
+  }
+
+  /**
+   * Creates the handler with a gate that may turn authorised requests away.
+   *
+   * @param backend the port that does the work
+   * @param tokens the accepted bearers
+   * @param recorder where exchanges are recorded
+   * @param inspector what sees each exchange whole, or null
+   * @param gate what may reject a request after routing and authorisation, or null
+   */
+  public ApiHandler(ImagesPort backend, TokenStore tokens, Recorder recorder, @Nullable Inspector inspector,
+      @Nullable Gate gate) {
     this.backend = backend;
     this.tokens = tokens;
     this.recorder = recorder;
     this.inspector = inspector;
+    this.gate = gate;
   }
 
   @Override
@@ -145,6 +177,13 @@ public final class ApiHandler implements HttpHandler {
     if (!tokens.accepts(bearer(exchange))) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
       return Answer.error(401, "Unauthorized");
+    }
+    if (gate != null && body != null) {
+      String rejection = gate.rejection(method, query == null ? path : path + "?" + query,
+          Map.copyOf(exchange.getRequestHeaders()), body.length == 0 ? null : body);
+      if (rejection != null) {
+        return Answer.error(400, rejection);
+      }
     }
     CallContext context;
     try {

@@ -49,6 +49,20 @@ public final class SpecCheck implements ApiHandler.Inspector {
   }
 
   /**
+   * A gate that turns away every request the vendor spec rejects, answering 400 with the
+   * violations (their keys and messages: the validator names fields and rules, never the bearer).
+   *
+   * @param validator the loaded vendor-spec validator
+   * @return the gate
+   */
+  public static ApiHandler.Gate strict(SpecValidator validator) {
+    return (method, pathAndQuery, requestHeaders, requestBody) -> {
+      List<String> found = validator.validateRequest(method, pathAndQuery, requestHeaders, text(requestBody));
+      return found.isEmpty() ? null : "Bad Request: the request breaks the API spec: " + String.join("; ", found);
+    };
+  }
+
+  /**
    * Every violation so far, oldest first.
    *
    * @return a snapshot

@@ -30,10 +30,10 @@ public final class TokenEndpoint implements HttpHandler {
   private static final String FORM = "application/x-www-form-urlencoded";
 
   private final TokenStore tokens;
-  private final byte[] clientId;
-  private final byte[] clientSecret;
-  private final byte[] username;
-  private final byte[] password;
+  private final byte @Nullable [] clientId;
+  private final byte @Nullable [] clientSecret;
+  private final byte @Nullable [] username;
+  private final byte @Nullable [] password;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicInteger failuresLeft = new AtomicInteger();
 
@@ -41,17 +41,22 @@ public final class TokenEndpoint implements HttpHandler {
    * Creates the endpoint.
    *
    * @param tokens where issued tokens are kept
-   * @param clientId the accepted {@code client_id}
-   * @param clientSecret the accepted {@code client_secret}
-   * @param username the accepted {@code username}
-   * @param password the accepted {@code password}
+   * @param clientId the accepted {@code client_id}, or null to accept any
+   * @param clientSecret the accepted {@code client_secret}, or null to accept any
+   * @param username the accepted {@code username}, or null to accept any
+   * @param password the accepted {@code password}, or null to accept any
    */
-  public TokenEndpoint(TokenStore tokens, String clientId, String clientSecret, String username, String password) {
+  public TokenEndpoint(TokenStore tokens, @Nullable String clientId, @Nullable String clientSecret,
+      @Nullable String username, @Nullable String password) {
     this.tokens = tokens;
-    this.clientId = clientId.getBytes(StandardCharsets.UTF_8);
-    this.clientSecret = clientSecret.getBytes(StandardCharsets.UTF_8);
-    this.username = username.getBytes(StandardCharsets.UTF_8);
-    this.password = password.getBytes(StandardCharsets.UTF_8);
+    this.clientId = bytes(clientId);
+    this.clientSecret = bytes(clientSecret);
+    this.username = bytes(username);
+    this.password = bytes(password);
+  }
+
+  private static byte @Nullable [] bytes(@Nullable String value) {
+    return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -176,8 +181,12 @@ public final class TokenEndpoint implements HttpHandler {
     return form;
   }
 
-  private static boolean matches(byte[] expected, @Nullable String actual) {
-    return actual != null && MessageDigest.isEqual(expected, actual.getBytes(StandardCharsets.UTF_8));
+  /** Whether a sent value is accepted: any sent value when {@code expected} is null. */
+  private static boolean matches(byte @Nullable [] expected, @Nullable String actual) {
+    if (actual == null) {
+      return false;
+    }
+    return expected == null || MessageDigest.isEqual(expected, actual.getBytes(StandardCharsets.UTF_8));
   }
 
   private static byte[] grant(TokenStore.Issued issued) {
