@@ -1,0 +1,73 @@
+package io.github.contabo4j.images.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.github.contabo4j.images.ImagesClient;
+import io.github.contabo4j.images.emulator.Emulator;
+import io.github.contabo4j.images.testkit.FakeImages;
+import io.github.contabo4j.images.transport.feign.FeignImagesClient;
+import io.github.contabo4j.images.transport.jdk.JdkImagesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+
+/**
+ * Every published module with classes, each imported on its own from its jar (or its classes folder
+ * when the build stops before {@code package}). A new published module gets a constant here, with one
+ * of its classes as the anchor, and a test dependency in this module's pom.
+ */
+enum PublishedModules {
+  CORE("images-core", ImagesClient.class),
+  TRANSPORT_JDK("images-transport-jdk", JdkImagesClient.class),
+  TRANSPORT_FEIGN("images-transport-feign", FeignImagesClient.class),
+  TESTKIT("images-testkit", FakeImages.class),
+  /** Its jar is shaded (it holds its dependencies too): only its own package is imported. */
+  EMULATOR("images-emulator", Emulator.class);
+
+  private final String artifactId;
+  private final Class<?> anchor;
+  private JavaClasses classes;
+
+  PublishedModules(String artifactId, Class<?> anchor) {
+    this.artifactId = artifactId;
+    this.anchor = anchor;
+  }
+
+  String artifactId() {
+    return artifactId;
+  }
+
+  /** The module's own classes, nothing from its dependencies. */
+  synchronized JavaClasses classes() {
+    if (classes == null) {
+      String own = "/" + anchor.getPackageName().replace('.', '/') + "/";
+      JavaClasses all = importFrom(location(anchor));
+      classes = this == EMULATOR ? all.that(DescribedPredicate.describe("are the emulator's own",
+          c -> c.getSource().map(source -> source.getUri().toString().contains(own)).orElse(false))) : all;
+    }
+    return classes;
+  }
+
+  static JavaClasses importFrom(Path location) {
+    if (Files.isDirectory(location)) {
+      return new ClassFileImporter().importPath(location);
+    }
+    try (JarFile jar = new JarFile(location.toFile())) {
+      return new ClassFileImporter().importJar(jar);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path location(Class<?> anchor) {
+    try {
+      return Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
