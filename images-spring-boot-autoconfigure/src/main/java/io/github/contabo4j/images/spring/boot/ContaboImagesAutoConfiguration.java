@@ -53,23 +53,25 @@ public final class ContaboImagesAutoConfiguration {
     return new ImagesActivity(Clock.systemUTC());
   }
 
+  @Bean
+  ClientSettings contaboImagesClientSettings(ContaboImagesProperties properties, ImagesConnection connection,
+      ImagesActivity activity, ObjectProvider<ImagesListener> listeners) {
+    return new ClientSettings(activity.record(connection.tokens()), properties.resiliencePolicy(),
+        activity.listener(listeners.orderedStream().toList()), connection.baseUri(), properties.getConnectTimeout());
+  }
+
   @Configuration(proxyBeanMethods = false)
   @Conditional(TransportCondition.Feign.class)
   static class FeignTransport {
     @Bean(name = CLIENT_BEAN, destroyMethod = "close")
-    FeignImagesClient contaboImagesClient(ContaboImagesProperties properties, ImagesConnection connection,
-        ImagesActivity activity, ObjectProvider<ImagesListener> listeners,
+    FeignImagesClient contaboImagesClient(ClientSettings settings, ContaboImagesProperties properties,
         ObjectProvider<ImagesClientBuilderCustomizer<FeignImagesClient.Builder>> customizers) {
-      FeignImagesClient.Builder builder = FeignImagesClient.builder().tokenSource(activity.record(connection.tokens()))
-          .resilience(properties.resiliencePolicy()).listener(activity.listener(listeners.orderedStream().toList()));
-      if (connection.baseUri() != null) {
-        builder.baseUri(connection.baseUri());
-      }
-      if (properties.getConnectTimeout() != null) {
-        builder.connectTimeout(properties.getConnectTimeout());
-      }
-      if (properties.getFeign().getMaxConnections() != null) {
-        builder.maxConnections(properties.getFeign().getMaxConnections());
+      FeignImagesClient.Builder builder = FeignImagesClient.builder().tokenSource(settings.tokens())
+          .resilience(settings.resilience()).listener(settings.listener());
+      settings.ifSet(builder::baseUri, builder::connectTimeout);
+      Integer maxConnections = properties.getFeign().getMaxConnections();
+      if (maxConnections != null) {
+        builder.maxConnections(maxConnections);
       }
       customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
       return builder.build();
@@ -80,17 +82,11 @@ public final class ContaboImagesAutoConfiguration {
   @Conditional(TransportCondition.Jdk.class)
   static class JdkTransport {
     @Bean(name = CLIENT_BEAN, destroyMethod = "close")
-    JdkImagesClient contaboImagesClient(ContaboImagesProperties properties, ImagesConnection connection,
-        ImagesActivity activity, ObjectProvider<ImagesListener> listeners,
+    JdkImagesClient contaboImagesClient(ClientSettings settings,
         ObjectProvider<ImagesClientBuilderCustomizer<JdkImagesClient.Builder>> customizers) {
-      JdkImagesClient.Builder builder = JdkImagesClient.builder().tokenSource(activity.record(connection.tokens()))
-          .resilience(properties.resiliencePolicy()).listener(activity.listener(listeners.orderedStream().toList()));
-      if (connection.baseUri() != null) {
-        builder.baseUri(connection.baseUri());
-      }
-      if (properties.getConnectTimeout() != null) {
-        builder.connectTimeout(properties.getConnectTimeout());
-      }
+      JdkImagesClient.Builder builder = JdkImagesClient.builder().tokenSource(settings.tokens())
+          .resilience(settings.resilience()).listener(settings.listener());
+      settings.ifSet(builder::baseUri, builder::connectTimeout);
       customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
       return builder.build();
     }
