@@ -8,7 +8,10 @@ import io.github.contabo4j.images.ImageNotFoundException;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.ServerErrorException;
+import io.github.contabo4j.images.auth.CredentialsRejectedException;
 import io.github.contabo4j.images.spring.boot.test.ContaboImagesFake;
+import io.github.contabo4j.images.testkit.FakeImages;
+import io.github.contabo4j.images.testkit.FakeImagesServer;
 import java.nio.file.Path;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,27 @@ class ContaboImagesHealthTest {
   }
 
   @Test
+  void rejectedCredentialsTurnItDown() {
+    try (FakeImagesServer server = FakeImagesServer.builder(FakeImages.create())
+        .client("health-client", "health-client-secret-1").user("ops@example.com", "health-password-1").start()) {
+      Contexts.runner(home).withPropertyValues(ENABLED, "contabo.images.base-url=" + server.baseUri(),
+          "contabo.images.token-url=" + server.tokenEndpoint(), "contabo.images.credentials.client-id=health-client",
+          "contabo.images.credentials.client-secret=health-client-secret-1",
+          "contabo.images.credentials.username=ops@example.com",
+          "contabo.images.credentials.password=not-the-password").run(context -> {
+        HealthIndicator health = context.getBean("contaboImagesHealthIndicator", HealthIndicator.class);
+        assertThatThrownBy(() -> context.getBean(ImagesPort.class).retrieveImage("abc"))
+            .isInstanceOf(CredentialsRejectedException.class);
+        Health down = health.health(true);
+        assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(down.getDetails().get("token")).asInstanceOf(InstanceOfAssertFactories.MAP)
+            .containsEntry("state", "failed").containsEntry("failure", "CredentialsRejectedException");
+        assertThat(server.requestCount()).isZero(); // no API call was made without a token
+      });
+    }
+  }
+
+  @Test
   void absentWithoutSpringBootsHealthModule() {
     Contexts.runner(home).withPropertyValues("contabo.images.fake=true", ENABLED)
         .withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
@@ -98,7 +122,7 @@ class ContaboImagesHealthTest {
   @Test
   void absentWhenTheApplicationBringsItsOwnPort() {
     Contexts.runner(home).withPropertyValues(ENABLED)
-        .withBean(ImagesPort.class, io.github.contabo4j.images.testkit.FakeImages::create)
+        .withBean(ImagesPort.class, FakeImages::create)
         .run(context -> assertThat(context).doesNotHaveBean("contaboImagesHealthIndicator"));
   }
 }

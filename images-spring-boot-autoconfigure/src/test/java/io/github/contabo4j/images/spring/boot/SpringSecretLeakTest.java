@@ -39,6 +39,9 @@ class SpringSecretLeakTest {
     all.add("spring-test-password-0815");
     all.add("fake-client-secret");
     all.add("fake-password");
+    all.add("health-client-secret-1");
+    all.add("health-password-1");
+    all.add("not-the-password");
     return all;
   }
 
