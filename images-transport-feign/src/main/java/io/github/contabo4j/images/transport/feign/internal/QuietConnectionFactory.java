@@ -1,45 +1,47 @@
 package io.github.contabo4j.images.transport.feign.internal;
 
 import java.io.IOException;
+import org.apache.hc.core5.http.io.SessionInputBuffer;
+import java.io.InputStream;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
-import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
+import java.io.InterruptedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.http.impl.io.DefaultHttpResponseParserFactory;
 import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
-import org.apache.hc.core5.http.io.SessionInputBuffer;
-import java.io.InputStream;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Identifiable;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Apache connections that never log a header or a byte of the wire, for the clients the Feign
  * transport builds.
  *
- * <p>Apache's own {@link DefaultManagedHttpClientConnection} logs every request and response header,
+ * <p>Apache's own {@code DefaultManagedHttpClientConnection} logs every request and response header,
  * {@code Authorization} included, under {@code org.apache.hc.client5.http.headers} at DEBUG, and every
  * byte sent and received under {@code org.apache.hc.client5.http.wire} at DEBUG. Anyone who turns on
  * DEBUG for {@code org.apache.hc} would log the bearer token. These connections:
  *
  * <ul>
- *   <li>bind to a plain {@link SocketHolder}: {@code bind(Socket)} and {@code bind(SSLSocket, Socket)}
- *       would wrap the socket in a logging holder whenever the wire logger is enabled, so they are
- *       overridden to bind a plain one, and a logging holder handed to {@code bind(SocketHolder)} is
- *       unwrapped to a plain one over the same sockets;
- *   <li>log nothing in {@code onRequestSubmitted} and {@code onResponseReceived}: core's {@code WireLog}
- *       already logs the request and answer lines and the allow-listed headers.
+ *   <li>bind to a plain {@link SocketHolder}: Apache's {@code bind(Socket)} and {@code bind(SSLSocket,
+ *       Socket)} wrap the socket in a logging holder whenever the wire logger is enabled;
+ *   <li>log nothing when a request is sent or an answer received (httpcore's no-op hooks, not Apache
+ *       client's logging ones): core's {@code WireLog} already logs the request and answer lines and
+ *       the allow-listed headers.
  * </ul>
  *
  * <p>Everything else is built as {@link ManagedHttpClientConnectionFactory} builds it (default char
  * coding, content-length strategies and request writer, ids {@code http-outgoing-N}), with core's strict
  * response parser ({@link DefaultHttpResponseParserFactory} over {@link Http1Config#DEFAULT}), see {@link
  * Hc5Clients#create}. Connection life-cycle lines (open, close, socket timeout) still go to Apache's
- * other loggers; they carry no header.
+ * other loggers; they carry no header. Stateless and thread-safe. Not API.
  *
  * <p><b>Honest reuse.</b> The pool asks every connection it leases whether it is stale ({@code
  * validateAfterInactivity} is 0, see {@link Hc5Clients#create}), and these connections answer:
@@ -65,6 +67,7 @@ final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpC
   /** Whether the calling thread is leasing a connection for a POST, PATCH or DELETE. */
   private static final ThreadLocal<Boolean> UNSAFE_LEASE = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
+
   static final QuietConnectionFactory INSTANCE = new QuietConnectionFactory();
 
   private QuietConnectionFactory() {}
@@ -83,6 +86,7 @@ final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpC
     UNSAFE_LEASE.remove();
   }
 
+
   @Override
   public ManagedHttpClientConnection createConnection(@Nullable Socket socket) throws IOException {
     QuietConnection connection = new QuietConnection("http-outgoing-" + COUNTER.getAndIncrement());
@@ -92,13 +96,28 @@ final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpC
     return connection;
   }
 
-  /** A connection with Apache's header and wire logging cut out. */
-  static final class QuietConnection extends DefaultManagedHttpClientConnection {
+  /**
+   * A connection with Apache's header and wire logging cut out. It does what Apache's {@code
+   * DefaultManagedHttpClientConnection} does, minus the logging, on top of httpcore's public {@link
+   * DefaultBHttpClientConnection}: that class is final from httpclient5 5.5 down (Spring Boot 4.0
+   * manages 5.5.x), so extending it would tie the transport to 5.6+.
+   */
+  static final class QuietConnection extends DefaultBHttpClientConnection
+      implements ManagedHttpClientConnection, Identifiable {
+    private final String id;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Timeout socketTimeout = Timeout.DISABLED;
     private volatile @Nullable SessionInputBuffer sessionBuffer;
 
     QuietConnection(String id) {
-      super(id, null, null, Http1Config.DEFAULT, null, null, null, null,
+      super(Http1Config.DEFAULT, null, null, null, null, null,
           new DefaultHttpResponseParserFactory(Http1Config.DEFAULT));
+      this.id = id;
+    }
+
+    @Override
+    public String getId() {
+      return id;
     }
 
     @Override
@@ -111,14 +130,53 @@ final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpC
       bind(new SocketHolder(sslSocket, socket));
     }
 
+    /** A plain holder only: never Apache's logging one. */
     @Override
-    public void bind(SocketHolder holder) throws IOException {
-      // Apache's LoggingSocketHolder is package-private: any subclass is a wrapper to drop.
-      if (holder.getClass() != SocketHolder.class) {
-        SSLSocket ssl = holder.getSSLSocket();
-        holder = ssl == null ? new SocketHolder(holder.getSocket()) : new SocketHolder(ssl, holder.getBaseSocket());
+    protected void bind(SocketHolder holder) throws IOException {
+      if (closed.get()) {
+        holder.getSocket().close();
+        throw new InterruptedIOException("Connection already shutdown");
       }
       super.bind(holder);
+      socketTimeout = Timeout.ofMilliseconds(holder.getSocket().getSoTimeout());
+    }
+
+    @Override
+    public @Nullable Socket getSocket() {
+      SocketHolder holder = getSocketHolder();
+      return holder == null ? null : holder.getSocket();
+    }
+
+    @Override
+    public void setSocketTimeout(Timeout timeout) {
+      super.setSocketTimeout(timeout);
+      socketTimeout = timeout;
+    }
+
+    /** Idle in the pool: no read timeout, as Apache's own connection. */
+    @Override
+    public void passivate() {
+      super.setSocketTimeout(Timeout.ZERO_MILLISECONDS);
+    }
+
+    /** Leased again: the timeout it had before. */
+    @Override
+    public void activate() {
+      super.setSocketTimeout(socketTimeout);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed.compareAndSet(false, true)) {
+        super.close();
+      }
+    }
+
+    @Override
+    public void close(CloseMode mode) {
+      if (closed.compareAndSet(false, true)) {
+        super.close(mode);
+      }
     }
 
     @Override
@@ -150,16 +208,6 @@ final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpC
       } catch (IOException e) {
         return true;
       }
-    }
-
-    @Override
-    protected void onRequestSubmitted(ClassicHttpRequest request) {
-      // Deliberately nothing: Apache would log every header here, Authorization included.
-    }
-
-    @Override
-    protected void onResponseReceived(ClassicHttpResponse response) {
-      // Deliberately nothing: core's WireLog logs the answer line and the allow-listed headers.
     }
   }
 }
