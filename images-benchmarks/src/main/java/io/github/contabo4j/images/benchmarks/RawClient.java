@@ -26,9 +26,11 @@ import java.util.List;
 final class RawClient implements Contender {
   private static final ObjectReader IMAGES = WireJson.MAPPER.readerFor(new TypeReference<Envelope<Image>>() {});
 
-  private static final String BEARER = "Bearer " + TOKEN;
+  static final String BEARER = "Bearer " + TOKEN;
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  // Connections: java.net.http has no cap on open connections; every fork runs with
+  // -Djdk.httpclient.connectionPoolSize=MAX_CONNECTIONS so it keeps at most as many as the HC5 pools.
   private final URI imageUri;
   private final URI listUri;
 
@@ -61,16 +63,28 @@ final class RawClient implements Contender {
         .build();
     try {
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("HTTP " + response.statusCode());
-      }
-      return IMAGES.readValue(response.body());
+      return parse(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The floors' shared reading: fail loudly on anything but 200, else one cached Jackson reader.
+   *
+   * @param status the status code
+   * @param body the body
+   * @return the envelope
+   * @throws IOException if Jackson cannot read it
+   */
+  static Envelope<Image> parse(int status, byte[] body) throws IOException {
+    if (status != 200) {
+      throw new IllegalStateException("the canned server answered HTTP " + status);
+    }
+    return IMAGES.readValue(body);
   }
 
   @Override
