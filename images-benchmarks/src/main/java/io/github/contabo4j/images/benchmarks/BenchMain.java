@@ -33,12 +33,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar images-benchmarks/target/benchmarks.jar [--forks 2] [--warmups 5] [--iterations 5]
  *     [--time 2] [--contenders raw,rawhc5,jdk,feign,generated]
  *     [--runs call,threads16,sample,fake,stream,vt] [--twice] [--no-pin]
- *     [--server-warmup 10] [--vt-java /usr/lib/jvm/temurin-25-jdk-amd64] [--vt-threads 1000]
+ *     [--server-warmup 10] [--server-warmup-calls 20000] [--vt-java /usr/lib/jvm/temurin-25-jdk-amd64] [--vt-threads 1000]
  * </pre>
  *
  * <p>The server ({@link CannedServer}) starts once, in its own JVM, before anything is measured,
  * pinned to CPU 0 while this JVM and every fork it starts are pinned to CPU 1 ({@link Cores}); it is
- * warmed for {@code --server-warmup} seconds, and after every run its count of non-200 answers must
+ * warmed for at least {@code --server-warmup} seconds and {@code --server-warmup-calls} calls, and after every run its count of non-200 answers must
  * still be zero, else the suite fails. Runs: {@code call} (average time per call, 1 thread, with
  * {@code -prof gc} and {@link CpuProfiler}), {@code threads16} (throughput, 16 threads sharing one
  * client, CPU per call), {@code sample} (sample time: p50 and p99), {@code fake}, {@code stream}
@@ -52,7 +52,7 @@ public final class BenchMain {
 
   /** The command line, parsed. */
   record Options(int forks, int warmups, int iterations, int seconds, List<String> contenders, List<String> runs,
-      boolean twice, boolean noPin, int serverWarmup, Path vtJava, int vtThreads) {
+      boolean twice, boolean noPin, int serverWarmup, int serverWarmupCalls, Path vtJava, int vtThreads) {
 
     static final List<String> ALL_RUNS = List.of("call", "threads16", "sample", "fake", "stream", "vt");
 
@@ -73,6 +73,7 @@ public final class BenchMain {
       boolean twice = false;
       boolean noPin = false;
       int serverWarmup = 10;
+      int serverWarmupCalls = 20_000;
       Path vtJava = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
       int vtThreads = 1000;
       for (int i = 0; i < args.length; i++) {
@@ -87,6 +88,7 @@ public final class BenchMain {
           case "--twice": twice = true; break;
           case "--no-pin": noPin = true; break;
           case "--server-warmup": serverWarmup = Integer.parseInt(value); i++; break;
+          case "--server-warmup-calls": serverWarmupCalls = Integer.parseInt(value); i++; break;
           case "--vt-java": vtJava = Path.of(value); i++; break;
           case "--vt-threads": vtThreads = Integer.parseInt(value); i++; break;
           default:
@@ -104,7 +106,7 @@ public final class BenchMain {
         }
       }
       return new Options(forks, warmups, iterations, seconds, List.copyOf(contenders), List.copyOf(runs), twice,
-          noPin, serverWarmup, vtJava, vtThreads);
+          noPin, serverWarmup, serverWarmupCalls, vtJava, vtThreads);
     }
   }
 
@@ -125,7 +127,7 @@ public final class BenchMain {
       }
       System.out.println(cores.note());
       System.out.println("server: " + server.baseUri() + " (pid " + server.pid() + ")");
-      warmServer(server.baseUri(), o.serverWarmup());
+      warmServer(server.baseUri(), o.serverWarmup(), o.serverWarmupCalls());
       List<String> reports = new ArrayList<>();
       List<RatioTable> tables = new ArrayList<>();
       int rounds = o.twice() ? 2 : 1;
@@ -215,10 +217,12 @@ public final class BenchMain {
   }
 
   /**
-   * Loads the server's code paths until the JIT has compiled them: two threads of the raw floor
-   * calling get and list for {@code seconds}, before anything is measured.
+   * Loads the server's code paths until the JIT has compiled them, before anything is measured: the
+   * two floors on two threads calling get and list for at least {@code seconds} and, together, at
+   * least {@code minCalls} calls.
    */
-  private static void warmServer(URI server, int seconds) throws Exception {
+  private static void warmServer(URI server, int seconds, int minCalls) throws Exception {
+    long started = System.nanoTime();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     AtomicLong calls = new AtomicLong();
     CountDownLatch done = new CountDownLatch(2);
@@ -226,7 +230,7 @@ public final class BenchMain {
     for (String name : List.of(Contender.RAW, Contender.RAW_HC5)) {
       Thread t = new Thread(() -> {
         try (Contender client = Contender.open(name, server)) {
-          while (System.nanoTime() < end) {
+          while (System.nanoTime() < end || calls.get() < minCalls) {
             client.get();
             client.list();
             calls.addAndGet(2);
@@ -244,7 +248,7 @@ public final class BenchMain {
       throw new IllegalStateException("warming the server failed", failures.get(0));
     }
     requireNoServerErrors(server);
-    System.out.printf("server warmed: %,d calls in %d s%n", calls.get(), seconds);
+    System.out.printf("server warmed: %,d calls in %.1f s%n", calls.get(), (System.nanoTime() - started) / 1e9);
   }
 
   /** Runs {@link VirtualThreadRun} per contender on the {@code --vt-java} runtime; the table as text. */

@@ -1,7 +1,6 @@
 package io.github.contabo4j.images.benchmarks;
 
 import io.github.contabo4j.images.internal.wire.ImagesWire;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -105,21 +104,21 @@ public final class CannedServer implements AutoCloseable {
 
   private void serve(Socket connection) {
     try (connection;
-        InputStream in = new BufferedInputStream(connection.getInputStream(), 8192);
+        InputStream in = connection.getInputStream();
         OutputStream out = connection.getOutputStream()) {
-      StringBuilder line = new StringBuilder(256);
+      LineReader reader = new LineReader(in);
       while (true) {
-        if (!readLine(in, line)) {
+        String requestLine = reader.line();
+        if (requestLine == null) {
           return;
         }
-        if (line.length() == 0) {
+        if (requestLine.isEmpty()) {
           continue; // tolerate a stray CRLF between requests
         }
-        String requestLine = line.toString();
         Map<String, String> headers = new HashMap<>();
         long contentLength = 0;
-        while (readLine(in, line) && line.length() > 0) {
-          int colon = line.indexOf(":");
+        for (String line = reader.line(); line != null && !line.isEmpty(); line = reader.line()) {
+          int colon = line.indexOf(':');
           if (colon > 0) {
             String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).trim();
@@ -129,7 +128,7 @@ public final class CannedServer implements AutoCloseable {
             }
           }
         }
-        in.skipNBytes(contentLength);
+        reader.skip(contentLength);
         out.write(answer(requestLine, headers));
         out.flush();
         if ("close".equalsIgnoreCase(headers.get("connection"))) {
@@ -188,21 +187,54 @@ public final class CannedServer implements AutoCloseable {
     return path.startsWith(ImagesWire.IMAGES_PATH + "/") ? OK_IMAGE : NOT_FOUND;
   }
 
-  /** Reads one line without its CRLF into {@code line}; false at the end of the stream. */
-  private static boolean readLine(InputStream in, StringBuilder line) throws IOException {
-    line.setLength(0);
-    int b;
-    while ((b = in.read()) >= 0) {
-      if (b == '\n') {
-        int last = line.length() - 1;
-        if (last >= 0 && line.charAt(last) == '\r') {
-          line.setLength(last);
-        }
-        return true;
-      }
-      line.append((char) b);
+  /** Lines of ASCII from a socket through one unsynchronised buffer (no per-byte locking). */
+  private static final class LineReader {
+    private final InputStream in;
+    private final byte[] buffer = new byte[8192];
+    private int position;
+    private int limit;
+
+    LineReader(InputStream in) {
+      this.in = in;
     }
-    return false;
+
+    /** The next line without its CRLF (or LF), or null at the end of the stream. */
+    @Nullable String line() throws IOException {
+      StringBuilder carried = null;
+      while (true) {
+        for (int i = position; i < limit; i++) {
+          if (buffer[i] == '\n') {
+            int end = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
+            String piece = new String(buffer, position, end - position, StandardCharsets.ISO_8859_1);
+            position = i + 1;
+            if (carried == null) {
+              return piece;
+            }
+            String whole = carried.append(piece).toString();
+            return whole.endsWith("\r") ? whole.substring(0, whole.length() - 1) : whole;
+          }
+        }
+        if (limit > position) {
+          if (carried == null) {
+            carried = new StringBuilder();
+          }
+          carried.append(new String(buffer, position, limit - position, StandardCharsets.ISO_8859_1));
+        }
+        position = 0;
+        limit = in.read(buffer);
+        if (limit < 0) {
+          limit = 0;
+          return null;
+        }
+      }
+    }
+
+    /** Skips a request body. */
+    void skip(long count) throws IOException {
+      long buffered = Math.min(count, limit - position);
+      position += (int) buffered;
+      in.skipNBytes(count - buffered);
+    }
   }
 
   private static byte[] json(int status, String message) {

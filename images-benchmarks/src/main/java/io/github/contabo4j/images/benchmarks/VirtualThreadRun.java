@@ -149,12 +149,25 @@ public final class VirtualThreadRun {
         .filter(e -> e.getEventType().getName().equals(PINNED))
         .collect(Collectors.toList());
     double mean = windows.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    double sd = Math.sqrt(windows.stream().mapToDouble(w -> (w - mean) * (w - mean)).sum()
-        / Math.max(1, windows.size() - 1));
+    double sd = standardDeviation(windows);
     System.out.println(new Result(name, threads, mean, sd, windows.size(), pinned.size(), failures.get(),
         Runtime.version().toString()).line());
     topStacks(pinned).forEach(line -> System.out.println("  pinned at " + line));
     System.exit(0);
+  }
+
+  /**
+   * The sample standard deviation; NaN for fewer than two values (one window says nothing about spread).
+   *
+   * @param values the values
+   * @return the standard deviation
+   */
+  static double standardDeviation(List<Double> values) {
+    if (values.size() < 2) {
+      return Double.NaN;
+    }
+    double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    return Math.sqrt(values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (values.size() - 1));
   }
 
   /**

@@ -41,6 +41,12 @@ class HarnessTest {
   }
 
   @Test
+  void theWindowsSpreadIsUnknownFromOneWindow() {
+    assertThat(VirtualThreadRun.standardDeviation(List.of(100.0))).isNaN();
+    assertThat(VirtualThreadRun.standardDeviation(List.of(90.0, 110.0))).isCloseTo(14.142, org.assertj.core.api.Assertions.within(1e-3));
+  }
+
+  @Test
   void theVirtualThreadExecutorIsFoundReflectivelyOrRefusedWithTheVersion() {
     if (Runtime.version().feature() >= 21) {
       assertThat(VirtualThreadRun.virtualThreadExecutor()).isNotNull();
