@@ -135,7 +135,7 @@ public final class BenchMain {
         String load = loadAverage();
         System.out.println("\n#### Run " + round + " of " + rounds + ": load average before it " + load);
         RatioTable table = suite(o, server.baseUri());
-        String vt = o.runs().contains("vt") ? virtualThreads(o, server.baseUri()) : "";
+        String vt = o.runs().contains("vt") ? virtualThreads(o, server.baseUri(), round) : "";
         String report = "\n#### Run " + round + " (load average before it: " + load + ")\n" + table.render() + vt;
         System.out.print(report);
         reports.add(report);
@@ -252,7 +252,7 @@ public final class BenchMain {
   }
 
   /** Runs {@link VirtualThreadRun} per contender on the {@code --vt-java} runtime; the table as text. */
-  private static String virtualThreads(Options o, URI server) throws IOException, InterruptedException {
+  private static String virtualThreads(Options o, URI server, int round) throws IOException, InterruptedException {
     Path java = o.vtJava().resolve("bin").resolve("java");
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
         "%n== Virtual threads: %,d sharing one client, get, %s ==%n", o.vtThreads(), o.vtJava()));
@@ -265,7 +265,7 @@ public final class BenchMain {
       if (contender.equals(Contender.GENERATED)) {
         continue;
       }
-      Path jfr = jfrDirectory().resolve("vt-" + contender + ".jfr");
+      Path jfr = jfrDirectory().resolve("vt-run" + round + "-" + contender + ".jfr");
       Process p = new ProcessBuilder(java.toString(), "-Xms1g", "-Xmx1g",
           "-Djdk.httpclient.connectionPoolSize=" + Contender.MAX_CONNECTIONS,
           "-cp", System.getProperty("java.class.path"), VirtualThreadRun.class.getName(), contender,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The summary printed at the end of a run: every contender against its floor, per call (wall time,
@@ -70,8 +71,8 @@ final class RatioTable {
       for (Measurement m : perCall) {
         Optional<Measurement> floor = find(perCall, m.op(), floorOf(m.contender()));
         out.append(String.format(Locale.ROOT, row, m.op(), m.contender(), score(m), Format.percent(m.error(), m.score()),
-            floor.map(f -> Ratio.wall(m, f).toString()).orElse(""), cpu(m), Format.percent(m.cpuError(), m.cpuPerOp()),
-            floor.map(f -> Ratio.cpu(m, f).toString()).orElse(""), alloc(m.allocPerOp()),
+            ratio(m, floor, Ratio::wall), cpu(m), Format.percent(m.cpuError(), m.cpuPerOp()),
+            ratio(m, floor, Ratio::cpu), alloc(m.allocPerOp()),
             floor.map(f -> Format.plain(m.allocPerOp() / f.allocPerOp())).orElse("")));
       }
     }
@@ -83,8 +84,8 @@ final class RatioTable {
       for (Measurement m : threads16) {
         Optional<Measurement> floor = find(threads16, m.op(), floorOf(m.contender()));
         out.append(String.format(Locale.ROOT, row16, m.op(), m.contender(), score(m),
-            Format.percent(m.error(), m.score()), floor.map(f -> Ratio.wall(m, f).toString()).orElse(""), cpu(m),
-            Format.percent(m.cpuError(), m.cpuPerOp()), floor.map(f -> Ratio.cpu(m, f).toString()).orElse("")));
+            Format.percent(m.error(), m.score()), ratio(m, floor, Ratio::wall), cpu(m),
+            Format.percent(m.cpuError(), m.cpuPerOp()), ratio(m, floor, Ratio::cpu)));
       }
     }
     if (!sample.isEmpty()) {
@@ -194,6 +195,14 @@ final class RatioTable {
       find(in, m.op(), floor).ifPresent(f -> out.add(
           new Named(run + " " + m.op() + " " + m.contender() + "/" + floor, Ratio.cpu(m, f))));
     }
+  }
+
+  /** The ratio against the floor as text; "floor" for the floor itself, empty without one. */
+  private static String ratio(Measurement m, Optional<Measurement> floor, BiFunction<Measurement, Measurement, Ratio> of) {
+    if (m.contender().equals(floorOf(m.contender()))) {
+      return "floor";
+    }
+    return floor.map(f -> of.apply(m, f).toString()).orElse("");
   }
 
   private static Optional<Measurement> find(List<Measurement> in, String op, String contender) {

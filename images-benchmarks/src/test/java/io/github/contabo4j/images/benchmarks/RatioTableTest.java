@@ -64,6 +64,7 @@ class RatioTableTest {
   void theTablesShowRelativeErrorsCpuAndTheTail() {
     String text = table().render();
     assertThat(text).contains("±1.0%").contains("52,000 ± 520").contains("±5.0%");
+    assertThat(text).containsPattern("get\\s+raw\\s+100.000 ± 1.000 us/op\\s+±1.0%\\s+floor");
     assertThat(text).contains("== Tail latency").containsPattern("get\\s+jdk\\s+99.000 us\\s+450.000 us\\s+1.10\\s+1.50");
   }
 
