@@ -22,7 +22,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
-CONTENDERS="raw jdk feign"
+CONTENDERS="raw rawhc5 jdk feign"
 if jar tf "$JAR" | grep -q 'generatedclient/GeneratedContender.class'; then
   CONTENDERS="$CONTENDERS generated"
 fi

@@ -1,6 +1,7 @@
 package io.github.contabo4j.images.benchmarks;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,39 +13,55 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One call of each contender against the canned server in a child JVM. {@link BenchMain} runs it
- * twice: average time per call on one thread (with {@code -prof gc}), and throughput on 16 threads
- * sharing one client. The annotations are the single-thread defaults for running it by hand.
+ * One call of each contender against the canned server. {@link BenchMain} starts that server once,
+ * outside the forks, and passes its address in the system property {@value #SERVER_PROPERTY}; run by
+ * hand without it, each trial starts its own (unpinned, unwarmed) server. {@link BenchMain} runs this
+ * three times: average time per call on one thread (with {@code -prof gc} and {@link CpuProfiler}),
+ * throughput on 16 threads sharing one client, and sample time for p50/p99. The annotations are the
+ * single-thread defaults for running it by hand.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ClientBenchmark {
   /** Which client; {@link BenchMain} passes every available one. */
-  @Param({Contender.RAW, Contender.JDK, Contender.FEIGN})
+  @Param({Contender.RAW, Contender.RAW_HC5, Contender.JDK, Contender.FEIGN})
   public String contender;
 
-  private ServerProcess server;
+  /** The system property holding the shared server's base URI. */
+  static final String SERVER_PROPERTY = "bench.server";
+
+  private @Nullable ServerProcess server;
   private Contender client;
 
   /**
-   * Starts the server and opens the client.
+   * Opens the client against the shared server (or starts a private one when run by hand).
    *
-   * @throws IOException if the server does not start
+   * @throws IOException if a private server does not start
    */
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    server = ServerProcess.start();
-    client = Contender.open(contender, server.baseUri());
+    String shared = System.getProperty(SERVER_PROPERTY);
+    URI baseUri;
+    if (shared != null) {
+      baseUri = URI.create(shared);
+    } else {
+      server = ServerProcess.start(null);
+      baseUri = server.baseUri();
+    }
+    client = Contender.open(contender, baseUri);
   }
 
-  /** Closes the client and stops the server. */
+  /** Closes the client (and the private server, if any). */
   @TearDown(Level.Trial)
   public void tearDown() {
     client.close();
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   /**

@@ -22,6 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public interface Contender extends AutoCloseable {
   /** The raw floor: {@code java.net.http} + Jackson, no library code on the request path. */
   String RAW = "raw";
+  /** The Feign transport's floor: Apache HttpClient 5 + the same Jackson reading, no library code. */
+  String RAW_HC5 = "rawhc5";
   /** {@code JdkImagesClient} with default resilience (rate limit raised, see {@link #BENCH_POLICY}). */
   String JDK = "jdk";
   /** {@code FeignImagesClient} (Feign over Apache HttpClient 5), default resilience, limit raised. */
@@ -45,6 +47,12 @@ public interface Contender extends AutoCloseable {
   /** Images on the list page, and the {@code size} every {@code list} asks for. */
   int PAGE_SIZE = 100;
 
+  /**
+   * Connections every contender may keep: the Feign transport's and raw HC5's pool size, and
+   * {@code jdk.httpclient.connectionPoolSize} for the {@code java.net.http} contenders' forks.
+   */
+  int MAX_CONNECTIONS = 20;
+
   /** The adapter of the generated client, compiled only with {@code -Pgenerated}. */
   String GENERATED_CLASS = "io.github.contabo4j.images.benchmarks.generatedclient.GeneratedContender";
 
@@ -67,12 +75,12 @@ public interface Contender extends AutoCloseable {
   void close();
 
   /**
-   * The contenders this build holds: raw, jdk, feign, and generated when compiled in.
+   * The contenders this build holds: raw, rawhc5, jdk, feign, and generated when compiled in.
    *
    * @return their names
    */
   static List<String> available() {
-    List<String> names = new ArrayList<>(List.of(RAW, JDK, FEIGN));
+    List<String> names = new ArrayList<>(List.of(RAW, RAW_HC5, JDK, FEIGN));
     try {
       Class.forName(GENERATED_CLASS);
       names.add(GENERATED);
@@ -94,10 +102,12 @@ public interface Contender extends AutoCloseable {
     switch (name) {
       case RAW:
         return new RawClient(baseUri);
+      case RAW_HC5:
+        return new RawApacheClient(baseUri);
       case JDK:
         return port(JdkImagesClient.builder().baseUri(baseUri).token(TOKEN).resilience(BENCH_POLICY).build());
       case FEIGN:
-        return port(FeignImagesClient.builder().baseUri(baseUri).token(TOKEN).resilience(BENCH_POLICY).build());
+        return port(FeignImagesClient.builder().maxConnections(MAX_CONNECTIONS).baseUri(baseUri).token(TOKEN).resilience(BENCH_POLICY).build());
       case GENERATED:
         try {
           return (Contender) Class.forName(GENERATED_CLASS).getConstructor(URI.class, String.class)

@@ -3,18 +3,29 @@ package io.github.contabo4j.images.benchmarks;
 import java.util.Map;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.Statistics;
 
 /**
- * One benchmark's outcome, reduced to what the ratio table needs.
+ * One benchmark's outcome, reduced to what the tables need.
  *
  * @param op the benchmark method, e.g. {@code get}
  * @param contender the contender, or {@code "-"} for benchmarks without one
- * @param score the primary score
+ * @param score the primary score (wall clock)
  * @param error its 99.9% error (NaN when JMH could not compute one)
  * @param unit the score's unit, e.g. {@code us/op}
  * @param allocPerOp bytes allocated per operation ({@code -prof gc}), NaN when not profiled
+ * @param cpuPerOp the fork's CPU ns per operation ({@link CpuProfiler}), NaN when not profiled
+ * @param cpuError its 99.9% error, NaN when unknown
+ * @param p50 the median, in the score's time unit, for sample-time runs (else NaN)
+ * @param p99 the 99th percentile, likewise
  */
-record Measurement(String op, String contender, double score, double error, String unit, double allocPerOp) {
+record Measurement(String op, String contender, double score, double error, String unit, double allocPerOp,
+    double cpuPerOp, double cpuError, double p50, double p99) {
+
+  /** A measurement without CPU or percentiles (tests, the fake). */
+  Measurement(String op, String contender, double score, double error, String unit, double allocPerOp) {
+    this(op, contender, score, error, unit, allocPerOp, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+  }
 
   /**
    * Reads one JMH result.
@@ -32,7 +43,16 @@ record Measurement(String op, String contender, double score, double error, Stri
     if (alloc == null) {
       alloc = secondary.get("\u00b7gc.alloc.rate.norm"); // the name before JMH 1.36
     }
+    Result<?> cpu = secondary.get(CpuProfiler.NAME);
+    double p50 = Double.NaN;
+    double p99 = Double.NaN;
+    if (result.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SampleTime) {
+      Statistics stats = primary.getStatistics();
+      p50 = stats.getPercentile(50);
+      p99 = stats.getPercentile(99);
+    }
     return new Measurement(op, contender == null ? "-" : contender, primary.getScore(), primary.getScoreError(),
-        primary.getScoreUnit(), alloc == null ? Double.NaN : alloc.getScore());
+        primary.getScoreUnit(), alloc == null ? Double.NaN : alloc.getScore(),
+        cpu == null ? Double.NaN : cpu.getScore(), cpu == null ? Double.NaN : cpu.getScoreError(), p50, p99);
   }
 }

@@ -4,150 +4,205 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import java.util.function.BiFunction;
 
 /**
- * The summary printed at the end of a run: every contender divided by raw, per call and at 16
- * threads, the fake's throughput, the stream, and the issue's targets marked met or missed.
+ * The summary printed at the end of a run: every contender against its floor, per call (wall time,
+ * CPU per call, allocation), at 16 threads, and at the tail (p50, p99); the fake and the stream; and
+ * the issue's targets with honest verdicts ({@link Verdict}).
  *
- * <p>Ratios are {@code contender / raw} of the scores. Per call (time per op) above 1 means slower
- * than raw; at 16 threads (ops per second) below 1 means slower. A ratio's error combines both
- * scores' relative errors: {@code r * sqrt((ea/a)^2 + (eb/b)^2)}.
+ * <p>Floors: {@code jdk} and {@code generated} (both on {@code java.net.http}) against {@code raw};
+ * {@code feign} (on Apache HttpClient 5) against {@code rawhc5}. Ratios are {@code contender / floor}
+ * with the error propagated by {@link Ratio#of}. Per call (time or CPU per op) above 1 means costlier
+ * than the floor; at 16 threads the wall ratio is of throughput (below 1 means slower), the CPU ratio
+ * still of CPU per op.
  */
 final class RatioTable {
-  /** JDK transport per call, at most this multiple of raw. */
+  /** JDK transport, at most this multiple of raw {@code java.net.http}. */
   static final double JDK_PER_CALL = 1.10;
-  /** Feign transport per call, at most this multiple of raw. */
+  /** Feign transport, at most this multiple of raw Apache HttpClient 5. */
   static final double FEIGN_PER_CALL = 1.25;
-  /** 16-thread throughput, at least this multiple of raw. */
+  /** Both transports, at most this multiple of the generated client. */
+  static final double GENERATED = 1.0;
+  /** 16-thread throughput, at least this multiple of the floor's. */
   static final double THREADS16 = 0.90;
   /** The fake's get throughput, at least this many per second. */
   static final double FAKE_GETS_PER_SECOND = 2_000_000;
 
+  private static final List<String> OPS = List.of("get", "list");
+
   private final List<Measurement> perCall;
   private final List<Measurement> threads16;
+  private final List<Measurement> sample;
   private final List<Measurement> fake;
   private final List<Measurement> stream;
 
-  RatioTable(List<Measurement> perCall, List<Measurement> threads16, List<Measurement> fake, List<Measurement> stream) {
-    this.perCall = perCall;
-    this.threads16 = threads16;
-    this.fake = fake;
-    this.stream = stream;
+  /** One ratio with a name, for the stability comparison. */
+  record Named(String name, Ratio ratio) {}
+
+  RatioTable(List<Measurement> perCall, List<Measurement> threads16, List<Measurement> sample,
+      List<Measurement> fake, List<Measurement> stream) {
+    this.perCall = List.copyOf(perCall);
+    this.threads16 = List.copyOf(threads16);
+    this.sample = List.copyOf(sample);
+    this.fake = List.copyOf(fake);
+    this.stream = List.copyOf(stream);
+  }
+
+  /**
+   * The floor a contender is judged against.
+   *
+   * @param contender the contender
+   * @return {@code rawhc5} for the Apache-based ones, else {@code raw}
+   */
+  static String floorOf(String contender) {
+    return contender.equals(Contender.FEIGN) || contender.equals(Contender.RAW_HC5) ? Contender.RAW_HC5 : Contender.RAW;
   }
 
   /** The whole table as text. */
   String render() {
     StringBuilder out = new StringBuilder();
+    String row = "%-5s %-10s %24s %7s %14s %20s %7s %14s %11s %6s%n";
     if (!perCall.isEmpty()) {
-      out.append("\n== Per call, 1 thread (avgt; lower is better; ratio = contender / raw) ==\n");
-      out.append(String.format(Locale.ROOT, "%-5s %-10s %22s %16s %12s %10s%n",
-          "op", "contender", "score", "x raw", "alloc B/op", "x raw"));
+      out.append("\n== Per call, 1 thread (avgt; lower is better; ratios = contender / its floor:"
+          + " raw for jdk and generated, rawhc5 for feign) ==\n");
+      out.append(String.format(Locale.ROOT, row, "op", "contender", "wall", "rel", "x floor", "CPU ns/call", "rel",
+          "x floor", "alloc B/op", "x flr"));
       for (Measurement m : perCall) {
-        Measurement raw = find(perCall, m.op(), Contender.RAW).orElse(null);
-        out.append(String.format(Locale.ROOT, "%-5s %-10s %22s %16s %12s %10s%n", m.op(), m.contender(),
-            score(m), ratioText(m, raw), alloc(m.allocPerOp()),
-            raw == null ? "" : plain(m.allocPerOp() / raw.allocPerOp())));
+        Optional<Measurement> floor = find(perCall, m.op(), floorOf(m.contender()));
+        out.append(String.format(Locale.ROOT, row, m.op(), m.contender(), score(m), Format.percent(m.error(), m.score()),
+            ratio(m, floor, Ratio::wall), cpu(m), Format.percent(m.cpuError(), m.cpuPerOp()),
+            ratio(m, floor, Ratio::cpu), alloc(m.allocPerOp()),
+            floor.map(f -> Format.plain(m.allocPerOp() / f.allocPerOp())).orElse("")));
       }
     }
     if (!threads16.isEmpty()) {
-      out.append("\n== Throughput, 16 threads, one shared client (thrpt; higher is better) ==\n");
-      out.append(String.format(Locale.ROOT, "%-5s %-10s %22s %16s%n", "op", "contender", "score", "x raw"));
+      out.append("\n== 16 threads, one shared client (thrpt; higher is better; CPU per call lower is better) ==\n");
+      String row16 = "%-5s %-10s %24s %7s %14s %20s %7s %14s%n";
+      out.append(String.format(Locale.ROOT, row16, "op", "contender", "throughput", "rel", "x floor", "CPU ns/call",
+          "rel", "x floor"));
       for (Measurement m : threads16) {
-        out.append(String.format(Locale.ROOT, "%-5s %-10s %22s %16s%n", m.op(), m.contender(), score(m),
-            ratioText(m, find(threads16, m.op(), Contender.RAW).orElse(null))));
+        Optional<Measurement> floor = find(threads16, m.op(), floorOf(m.contender()));
+        out.append(String.format(Locale.ROOT, row16, m.op(), m.contender(), score(m),
+            Format.percent(m.error(), m.score()), ratio(m, floor, Ratio::wall), cpu(m),
+            Format.percent(m.cpuError(), m.cpuPerOp()), ratio(m, floor, Ratio::cpu)));
+      }
+    }
+    if (!sample.isEmpty()) {
+      out.append("\n== Tail latency, 1 thread (sample time) ==\n");
+      String rowTail = "%-5s %-10s %14s %14s %12s %12s%n";
+      out.append(String.format(Locale.ROOT, rowTail, "op", "contender", "p50", "p99", "p50 x floor", "p99 x floor"));
+      for (Measurement m : sample) {
+        Optional<Measurement> floor = find(sample, m.op(), floorOf(m.contender()));
+        String unit = m.unit().replace("/op", "");
+        out.append(String.format(Locale.ROOT, rowTail, m.op(), m.contender(), Format.number(m.p50()) + " " + unit,
+            Format.number(m.p99()) + " " + unit, floor.map(f -> Format.plain(m.p50() / f.p50())).orElse(""),
+            floor.map(f -> Format.plain(m.p99() / f.p99())).orElse("")));
       }
     }
     if (!fake.isEmpty() || !stream.isEmpty()) {
       out.append("\n== FakeImages, 1 thread ==\n");
       for (Measurement m : fake) {
-        out.append(String.format(Locale.ROOT, "%-10s %22s%n", m.op(), score(m)));
+        out.append(String.format(Locale.ROOT, "%-10s %24s %7s%n", m.op(), score(m), Format.percent(m.error(), m.score())));
       }
       for (Measurement m : stream) {
-        out.append(String.format(Locale.ROOT, "%-10s %22s  (100,000 images, 100 per page)%n", m.op(), score(m)));
+        out.append(String.format(Locale.ROOT, "%-10s %24s %7s  (100,000 images, 100 per page)%n", m.op(), score(m),
+            Format.percent(m.error(), m.score())));
       }
     }
-    out.append("\n== Targets ==\n");
+    out.append("\n== Targets (met/missed only when the whole error interval is on one side) ==\n");
     for (String line : targets()) {
       out.append(line).append('\n');
     }
     return out.toString();
   }
 
-  /** One line per target of the issue: what was measured and whether it is met. */
+  /** One line per check of the issue's targets, each with its verdict, ratio and interval. */
   List<String> targets() {
     List<String> lines = new ArrayList<>();
-    lines.add(perCallTarget(Contender.JDK, JDK_PER_CALL));
-    lines.add(perCallTarget(Contender.FEIGN, FEIGN_PER_CALL));
-    lines.add(fasterThanGenerated());
-    lines.add(threadsTarget());
+    perCallTarget(lines, Contender.JDK, Contender.RAW, JDK_PER_CALL);
+    perCallTarget(lines, Contender.FEIGN, Contender.RAW_HC5, FEIGN_PER_CALL);
+    if (OPS.stream().anyMatch(op -> find(perCall, op, Contender.GENERATED).isPresent())) {
+      perCallTarget(lines, Contender.JDK, Contender.GENERATED, GENERATED);
+      perCallTarget(lines, Contender.FEIGN, Contender.GENERATED, GENERATED);
+    } else {
+      lines.add(Verdict.NOT_RUN.label() + " jdk and feign <= 1.00x generated: build with -Pgenerated");
+    }
+    for (String contender : List.of(Contender.JDK, Contender.FEIGN)) {
+      String floor = floorOf(contender);
+      for (String op : OPS) {
+        Optional<Measurement> m = find(threads16, op, contender);
+        Optional<Measurement> f = find(threads16, op, floor);
+        String what = String.format(Locale.ROOT, "16 threads %s %s", contender, op);
+        if (m.isEmpty() || f.isEmpty()) {
+          lines.add(Verdict.NOT_RUN.label() + " " + what);
+          continue;
+        }
+        lines.add(line(Verdict.atLeast(Ratio.wall(m.get(), f.get()), THREADS16), what + " throughput",
+            Ratio.wall(m.get(), f.get()), floor, ">=", THREADS16));
+        lines.add(line(Verdict.atMost(Ratio.cpu(m.get(), f.get()), 1 / THREADS16), what + " CPU/call",
+            Ratio.cpu(m.get(), f.get()), floor, "<=", 1 / THREADS16));
+      }
+    }
     Optional<Measurement> gets = fake.stream().filter(m -> m.op().equals("get")).findFirst();
-    lines.add(gets.map(m -> line(m.score() >= FAKE_GETS_PER_SECOND,
-            String.format(Locale.ROOT, "fake >= 2M get/s: %,.0f get/s", m.score())))
-        .orElse("[not run] fake >= 2M get/s"));
+    lines.add(gets.map(m -> {
+      Ratio r = Ratio.of(m.score(), m.error(), FAKE_GETS_PER_SECOND, 0);
+      return Verdict.atLeast(r, 1.0).label() + String.format(Locale.ROOT, " fake >= 2M get/s: %s get/s (%s)",
+          Format.number(m.score()) + " ± " + Format.number(m.error()), Format.percent(m.error(), m.score()));
+    }).orElse(Verdict.NOT_RUN.label() + " fake >= 2M get/s"));
     return lines;
   }
 
-  private String perCallTarget(String contender, double limit) {
-    String name = String.format(Locale.ROOT, "%s <= %.2fx raw per call:", contender, limit);
-    List<String> parts = new ArrayList<>();
-    boolean met = true;
-    for (String op : List.of("get", "list")) {
+  private void perCallTarget(List<String> lines, String contender, String floor, double limit) {
+    for (String op : OPS) {
       Optional<Measurement> m = find(perCall, op, contender);
-      Optional<Measurement> raw = find(perCall, op, Contender.RAW);
-      if (m.isEmpty() || raw.isEmpty()) {
-        return "[not run] " + name;
+      Optional<Measurement> f = find(perCall, op, floor);
+      String what = String.format(Locale.ROOT, "%s %s", contender, op);
+      if (m.isEmpty() || f.isEmpty()) {
+        lines.add(Verdict.NOT_RUN.label() + " " + what + " <= " + Format.plain(limit) + "x " + floor);
+        continue;
       }
-      double ratio = m.get().score() / raw.get().score();
-      met &= ratio <= limit;
-      parts.add(op + " " + plain(ratio) + "x");
+      Ratio cpu = Ratio.cpu(m.get(), f.get());
+      Ratio wall = Ratio.wall(m.get(), f.get());
+      lines.add(line(Verdict.atMost(cpu, limit), what + " CPU/call", cpu, floor, "<=", limit));
+      lines.add(line(Verdict.atMost(wall, limit), what + " wall/call", wall, floor, "<=", limit));
     }
-    return line(met, name + " " + String.join(", ", parts));
   }
 
-  private String fasterThanGenerated() {
-    String name = "jdk and feign faster per call than generated:";
-    List<String> parts = new ArrayList<>();
-    boolean met = true;
-    for (String op : List.of("get", "list")) {
-      Optional<Measurement> generated = find(perCall, op, Contender.GENERATED);
-      if (generated.isEmpty()) {
-        return "[not run] " + name + " no generated contender (build with -Pgenerated)";
-      }
-      for (String contender : List.of(Contender.JDK, Contender.FEIGN)) {
-        Optional<Measurement> m = find(perCall, op, contender);
-        if (m.isEmpty()) {
-          return "[not run] " + name;
-        }
-        double ratio = m.get().score() / generated.get().score();
-        met &= ratio < 1.0;
-        parts.add(op + " " + contender + " " + plain(ratio) + "x generated");
-      }
-    }
-    return line(met, name + " " + String.join(", ", parts));
+  private static String line(Verdict verdict, String what, Ratio ratio, String floor, String relation, double limit) {
+    return String.format(Locale.ROOT, "%s %s: %sx %s, interval %s, target %s %s", verdict.label(), what, ratio, floor,
+        ratio.interval(), relation, Format.plain(limit));
   }
 
-  private String threadsTarget() {
-    String name = String.format(Locale.ROOT, "16-thread throughput >= %.2fx raw:", THREADS16);
-    List<String> parts = new ArrayList<>();
-    boolean met = true;
-    for (String op : List.of("get", "list")) {
-      for (String contender : List.of(Contender.JDK, Contender.FEIGN)) {
-        Optional<Measurement> m = find(threads16, op, contender);
-        Optional<Measurement> raw = find(threads16, op, Contender.RAW);
-        if (m.isEmpty() || raw.isEmpty()) {
-          return "[not run] " + name;
-        }
-        double ratio = m.get().score() / raw.get().score();
-        met &= ratio >= THREADS16;
-        parts.add(op + " " + contender + " " + plain(ratio) + "x");
-      }
-    }
-    return line(met, name + " " + String.join(", ", parts));
+  /**
+   * Every CPU-per-call ratio against a floor, per call and at 16 threads, for the stability check.
+   *
+   * @return the named ratios, in table order
+   */
+  List<Named> cpuRatios() {
+    List<Named> out = new ArrayList<>();
+    addCpuRatios(out, "per call", perCall);
+    addCpuRatios(out, "16 threads", threads16);
+    return out;
   }
 
-  private static String line(boolean met, String text) {
-    return (met ? "[met]     " : "[MISSED]  ") + text;
+  private static void addCpuRatios(List<Named> out, String run, List<Measurement> in) {
+    for (Measurement m : in) {
+      String floor = floorOf(m.contender());
+      if (m.contender().equals(floor)) {
+        continue;
+      }
+      find(in, m.op(), floor).ifPresent(f -> out.add(
+          new Named(run + " " + m.op() + " " + m.contender() + "/" + floor, Ratio.cpu(m, f))));
+    }
+  }
+
+  /** The ratio against the floor as text; "floor" for the floor itself, empty without one. */
+  private static String ratio(Measurement m, Optional<Measurement> floor, BiFunction<Measurement, Measurement, Ratio> of) {
+    if (m.contender().equals(floorOf(m.contender()))) {
+      return "floor";
+    }
+    return floor.map(f -> of.apply(m, f).toString()).orElse("");
   }
 
   private static Optional<Measurement> find(List<Measurement> in, String op, String contender) {
@@ -155,31 +210,11 @@ final class RatioTable {
   }
 
   private static String score(Measurement m) {
-    return String.format(Locale.ROOT, "%s ± %s %s", number(m.score()), number(m.error()), m.unit());
+    return Format.number(m.score()) + " ± " + Format.number(m.error()) + " " + m.unit();
   }
 
-  private static String ratioText(Measurement m, @Nullable Measurement raw) {
-    if (raw == null) {
-      return "";
-    }
-    double ratio = m.score() / raw.score();
-    double error = ratio * Math.sqrt(square(m.error() / m.score()) + square(raw.error() / raw.score()));
-    return plain(ratio) + " ± " + plain(error);
-  }
-
-  private static double square(double x) {
-    return x * x;
-  }
-
-  private static String number(double x) {
-    if (Double.isNaN(x)) {
-      return "?";
-    }
-    return x >= 1000 ? String.format(Locale.ROOT, "%,.0f", x) : String.format(Locale.ROOT, "%.3f", x);
-  }
-
-  private static String plain(double x) {
-    return Double.isNaN(x) || Double.isInfinite(x) ? "?" : String.format(Locale.ROOT, "%.2f", x);
+  private static String cpu(Measurement m) {
+    return Double.isNaN(m.cpuPerOp()) ? "" : Format.number(m.cpuPerOp()) + " ± " + Format.number(m.cpuError());
   }
 
   private static String alloc(double bytes) {

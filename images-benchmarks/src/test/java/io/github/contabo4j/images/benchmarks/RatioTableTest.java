@@ -7,39 +7,77 @@ import org.junit.jupiter.api.Test;
 
 class RatioTableTest {
 
-  private static Measurement avgt(String op, String contender, double us) {
-    return new Measurement(op, contender, us, us / 100, "us/op", 1000);
+  /** Per call: wall in us with a 1% error, CPU in ns with {@code cpuRel} relative error. */
+  private static Measurement avgt(String op, String contender, double us, double cpuNs, double cpuRel) {
+    return new Measurement(op, contender, us, us / 100, "us/op", 1000, cpuNs, cpuNs * cpuRel, Double.NaN, Double.NaN);
   }
 
-  private static Measurement thrpt(String op, String contender, double perSecond) {
-    return new Measurement(op, contender, perSecond, perSecond / 100, "ops/s", Double.NaN);
+  private static Measurement thrpt(String op, String contender, double perSecond, double cpuNs) {
+    return new Measurement(op, contender, perSecond, perSecond / 100, "ops/s", Double.NaN, cpuNs, cpuNs / 100,
+        Double.NaN, Double.NaN);
+  }
+
+  private static RatioTable table() {
+    return new RatioTable(
+        List.of(avgt("get", "raw", 100, 50_000, 0.01), avgt("get", "rawhc5", 80, 40_000, 0.01),
+            avgt("get", "jdk", 105, 52_000, 0.01), avgt("get", "feign", 110, 60_000, 0.01),
+            avgt("list", "raw", 200, 100_000, 0.01), avgt("list", "rawhc5", 200, 100_000, 0.01),
+            avgt("list", "jdk", 230, 109_000, 0.05), avgt("list", "feign", 200, 100_000, 0.01)),
+        List.of(thrpt("get", "raw", 1000, 50_000), thrpt("get", "rawhc5", 1000, 50_000),
+            thrpt("get", "jdk", 950, 52_000), thrpt("get", "feign", 700, 70_000)),
+        List.of(new Measurement("get", "raw", 100, 1, "us/op", Double.NaN, Double.NaN, Double.NaN, 90, 300),
+            new Measurement("get", "jdk", 110, 1, "us/op", Double.NaN, Double.NaN, Double.NaN, 99, 450)),
+        List.of(new Measurement("get", "-", 2_500_000, 25_000, "ops/s", Double.NaN)),
+        List.of());
   }
 
   @Test
-  void targetsAreJudgedAgainstRaw() {
-    RatioTable table = new RatioTable(
-        List.of(avgt("get", "raw", 100), avgt("get", "jdk", 109), avgt("get", "feign", 130),
-            avgt("get", "generated", 120), avgt("list", "raw", 200), avgt("list", "jdk", 210),
-            avgt("list", "feign", 240), avgt("list", "generated", 300)),
-        List.of(thrpt("get", "raw", 1000), thrpt("get", "jdk", 950), thrpt("get", "feign", 890),
-            thrpt("list", "raw", 500), thrpt("list", "jdk", 500), thrpt("list", "feign", 460)),
-        List.of(thrpt("get", "-", 2_500_000)),
-        List.of());
+  void eachContenderIsJudgedAgainstTheFloorOnItsOwnEngine() {
+    assertThat(RatioTable.floorOf(Contender.JDK)).isEqualTo(Contender.RAW);
+    assertThat(RatioTable.floorOf(Contender.GENERATED)).isEqualTo(Contender.RAW);
+    assertThat(RatioTable.floorOf(Contender.FEIGN)).isEqualTo(Contender.RAW_HC5);
+  }
 
-    assertThat(table.targets()).containsExactly(
-        "[met]     jdk <= 1.10x raw per call: get 1.09x, list 1.05x",
-        "[MISSED]  feign <= 1.25x raw per call: get 1.30x, list 1.20x",
-        "[MISSED]  jdk and feign faster per call than generated: get jdk 0.91x generated, "
-            + "get feign 1.08x generated, list jdk 0.70x generated, list feign 0.80x generated",
-        "[MISSED]  16-thread throughput >= 0.90x raw: get jdk 0.95x, get feign 0.89x, list jdk 1.00x, "
-            + "list feign 0.92x",
-        "[met]     fake >= 2M get/s: 2,500,000 get/s");
-    assertThat(table.render()).contains("get   jdk").contains("1.09 ± 0.02");
+  @Test
+  void targetsCarryTheirVerdictRatioAndInterval() {
+    List<String> targets = table().targets();
+    // jdk get CPU 52,000/50,000 = 1.04 ± 0.015: wholly below 1.10.
+    assertThat(targets).contains(
+        "[met]          jdk get CPU/call: 1.04 ± 0.01x raw, interval [1.03, 1.05], target <= 1.10");
+    // jdk list wall 230/200 = 1.15 ± 0.016: wholly above 1.10.
+    assertThat(targets).anyMatch(l -> l.startsWith("[MISSED]") && l.contains("jdk list wall/call: 1.15"));
+    // jdk list CPU 1.09 ± 0.056 straddles 1.10.
+    assertThat(targets).anyMatch(l -> l.startsWith("[inconclusive]") && l.contains("jdk list CPU/call: 1.09")
+        && l.contains("interval [1.03, 1.15]"));
+    // feign against rawhc5: get 110/80 = 1.375 missed; list 1.00 met.
+    assertThat(targets).anyMatch(l -> l.startsWith("[MISSED]") && l.contains("feign get wall/call: 1.38")
+        && l.contains("x rawhc5"));
+    assertThat(targets).anyMatch(l -> l.startsWith("[met]") && l.contains("feign list CPU/call: 1.00"));
+    assertThat(targets).anyMatch(l -> l.startsWith("[not run]") && l.contains("generated"));
+    assertThat(targets).anyMatch(l -> l.startsWith("[met]") && l.contains("16 threads jdk get throughput: 0.95"));
+    assertThat(targets).anyMatch(l -> l.startsWith("[MISSED]") && l.contains("16 threads feign get throughput: 0.70"));
+    assertThat(targets).anyMatch(l -> l.startsWith("[not run]") && l.contains("16 threads jdk list"));
+    assertThat(targets).last().asString().startsWith("[met]").contains("fake >= 2M get/s: 2,500,000");
+  }
+
+  @Test
+  void theTablesShowRelativeErrorsCpuAndTheTail() {
+    String text = table().render();
+    assertThat(text).contains("±1.0%").contains("52,000 ± 520").contains("±5.0%");
+    assertThat(text).containsPattern("get\\s+raw\\s+100.000 ± 1.000 us/op\\s+±1.0%\\s+floor");
+    assertThat(text).contains("== Tail latency").containsPattern("get\\s+jdk\\s+99.000 us\\s+450.000 us\\s+1.10\\s+1.50");
+  }
+
+  @Test
+  void cpuRatiosNameEveryContenderAgainstItsFloor() {
+    assertThat(table().cpuRatios()).extracting(RatioTable.Named::name).containsExactly(
+        "per call get jdk/raw", "per call get feign/rawhc5", "per call list jdk/raw", "per call list feign/rawhc5",
+        "16 threads get jdk/raw", "16 threads get feign/rawhc5");
   }
 
   @Test
   void missingRunsAreReportedAsNotRunNeverAsMet() {
-    assertThat(new RatioTable(List.of(), List.of(), List.of(), List.of()).targets())
+    assertThat(new RatioTable(List.of(), List.of(), List.of(), List.of(), List.of()).targets())
         .allSatisfy(line -> assertThat(line).startsWith("[not run]"));
   }
 }
