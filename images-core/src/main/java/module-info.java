@@ -34,7 +34,8 @@ module io.github.contabo4j.images.core {
   exports io.github.contabo4j.images.upload;
 
   exports io.github.contabo4j.images.internal to
-      io.github.contabo4j.images.testkit;
+      io.github.contabo4j.images.testkit,
+      io.github.contabo4j.images.emulator;
   exports io.github.contabo4j.images.internal.transport to
       io.github.contabo4j.images.transport.jdk,
       io.github.contabo4j.images.transport.feign,
