@@ -7,6 +7,7 @@ import io.github.contabo4j.images.ImageListQuery;
 import io.github.contabo4j.images.ImageNotFoundException;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.ImagesTransportException;
 import io.github.contabo4j.images.ServerErrorException;
 import io.github.contabo4j.images.auth.CredentialsRejectedException;
 import io.github.contabo4j.images.spring.boot.test.ContaboImagesFake;
@@ -83,7 +84,8 @@ class ContaboImagesHealthTest {
     Contexts.runner(home).withPropertyValues(ENABLED, "contabo.images.credentials.required=false").run(context -> {
       HealthIndicator health = context.getBean("contaboImagesHealthIndicator", HealthIndicator.class);
       assertThatThrownBy(() -> context.getBean(ImagesPort.class).retrieveImage("abc"))
-          .isInstanceOf(IllegalStateException.class);
+          .isInstanceOf(ImagesTransportException.class).hasCauseInstanceOf(IllegalStateException.class)
+          .extracting(e -> ((ImagesTransportException) e).failure()).isEqualTo(ImagesTransportException.Failure.TOKEN_UNAVAILABLE);
       Health down = health.health(true);
       assertThat(down.getStatus()).isEqualTo(Status.DOWN);
       assertThat(down.getDetails().get("token")).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("state", "failed")
@@ -102,7 +104,7 @@ class ContaboImagesHealthTest {
           "contabo.images.credentials.password=not-the-password").run(context -> {
         HealthIndicator health = context.getBean("contaboImagesHealthIndicator", HealthIndicator.class);
         assertThatThrownBy(() -> context.getBean(ImagesPort.class).retrieveImage("abc"))
-            .isInstanceOf(CredentialsRejectedException.class);
+            .isInstanceOf(ImagesTransportException.class).hasCauseInstanceOf(CredentialsRejectedException.class);
         Health down = health.health(true);
         assertThat(down.getStatus()).isEqualTo(Status.DOWN);
         assertThat(down.getDetails().get("token")).asInstanceOf(InstanceOfAssertFactories.MAP)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.contabo4j.images.ImageListQuery;
+import io.github.contabo4j.images.ImagesTransportException;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.auth.CredentialsRejectedException;
 import io.github.contabo4j.images.testkit.FakeImages;
@@ -73,7 +74,8 @@ class SpringSecretLeakTest {
           ImagesPort images = context.getBean(ImagesPort.class);
           Throwable rejected = org.assertj.core.api.Assertions.catchThrowable(
               () -> images.retrieveImageList(ImageListQuery.builder().build()));
-          assertThat(rejected).isInstanceOf(CredentialsRejectedException.class);
+          assertThat(rejected).isInstanceOf(ImagesTransportException.class)
+              .hasCauseInstanceOf(CredentialsRejectedException.class);
           SecretLeakScanner.assertNoLeak(SECRETS, rejected);
           texts.add(context.getBean(HealthIndicator.class).health(true).toString());
         });
