@@ -5,7 +5,7 @@
 # Usage: images-emulator/src/test/sh/smoke.sh [path/to/images-emulator-<version>.jar]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-jar="${1:-$(ls target/images-emulator-*.jar | grep -v original | head -1)}"
+jar="${1:-$(ls target/images-emulator-*.jar | grep -Ev "original|-sources|-javadoc" | head -1)}"
 work="$(mktemp -d)"
 pid=""
 cleanup() {
