@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.emulator.Emulator;
 import io.github.contabo4j.images.spring.boot.ContaboImagesAutoConfiguration;
+import io.github.contabo4j.images.tck.SecretLeakScanner;
 import io.github.contabo4j.images.testkit.FakeImages;
 import io.github.contabo4j.images.transport.feign.FeignImagesClient;
 import io.github.contabo4j.images.transport.jdk.JdkImagesClient;
@@ -26,6 +27,7 @@ enum PublishedModules {
   TRANSPORT_JDK("images-transport-jdk", JdkImagesClient.class),
   TRANSPORT_FEIGN("images-transport-feign", FeignImagesClient.class),
   TESTKIT("images-testkit", FakeImages.class),
+  TCK("images-tck", SecretLeakScanner.class),
   /** Its jar is shaded (it holds its dependencies too): only its own package is imported. */
   EMULATOR("images-emulator", Emulator.class),
   SPRING_BOOT_AUTOCONFIGURE("images-spring-boot-autoconfigure", ContaboImagesAutoConfiguration.class);

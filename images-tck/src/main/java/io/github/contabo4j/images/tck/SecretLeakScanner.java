@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.testkit;
+package io.github.contabo4j.images.tck;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

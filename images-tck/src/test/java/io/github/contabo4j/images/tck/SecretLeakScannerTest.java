@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.testkit;
+package io.github.contabo4j.images.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,6 +1,6 @@
-package io.github.contabo4j.images.testkit.internal.http;
+package io.github.contabo4j.images.testkit;
 
-import io.github.contabo4j.images.testkit.SpecValidator;
+import io.github.contabo4j.images.testkit.internal.http.ApiHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +12,11 @@ import org.jspecify.annotations.Nullable;
  * line each, naming the exchange ({@code METHOD /path?query -> status}) but never a header or body
  * value. What is validated is decided here and documented on {@code
  * FakeImagesServer.Builder#validateAgainst}. Thread-safe.
+ *
+ * <p>It lives beside {@code FakeImagesServer}, not in {@code internal.http}, so that the HTTP face never
+ * reaches back into this package (it only sees its {@code Inspector} and {@code Gate} hooks).
  */
-public final class SpecCheck implements ApiHandler.Inspector {
+final class SpecCheck implements ApiHandler.Inspector {
   private final SpecValidator validator;
   private final List<String> violations = new ArrayList<>();
 
@@ -22,7 +25,7 @@ public final class SpecCheck implements ApiHandler.Inspector {
    *
    * @param validator the loaded vendor-spec validator
    */
-  public SpecCheck(SpecValidator validator) {
+  SpecCheck(SpecValidator validator) {
     this.validator = validator;
   }
 
@@ -55,7 +58,7 @@ public final class SpecCheck implements ApiHandler.Inspector {
    * @param validator the loaded vendor-spec validator
    * @return the gate
    */
-  public static ApiHandler.Gate strict(SpecValidator validator) {
+  static ApiHandler.Gate strict(SpecValidator validator) {
     return (method, pathAndQuery, requestHeaders, requestBody) -> {
       List<String> found = validator.validateRequest(method, pathAndQuery, requestHeaders, text(requestBody));
       return found.isEmpty() ? null : "Bad Request: the request breaks the API spec: " + String.join("; ", found);
@@ -67,7 +70,7 @@ public final class SpecCheck implements ApiHandler.Inspector {
    *
    * @return a snapshot
    */
-  public List<String> violations() {
+  List<String> violations() {
     synchronized (violations) {
       return List.copyOf(violations);
     }

@@ -1,6 +1,6 @@
-package io.github.contabo4j.images.testkit.logging;
+package io.github.contabo4j.images.tck.logging;
 
-import io.github.contabo4j.images.testkit.SecretLeakScanner;
+import io.github.contabo4j.images.tck.SecretLeakScanner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -33,12 +33,12 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * formatted message and the full stack trace of its throwable. A test that runs last can then prove
  * that nothing the run logged holds a secret: {@link #assertNoLeak(Collection)}.
  *
- * <p><b>Opting in.</b> The testkit does not register it. A module registers it for its own tests by
+ * <p><b>Opting in.</b> The TCK does not register it. A module registers it for its own tests by
  * adding {@code src/test/resources/META-INF/services/org.slf4j.spi.SLF4JServiceProvider} with the one
  * line
  *
  * <pre>{@code
- * io.github.contabo4j.images.testkit.logging.CapturingLogs$Provider
+ * io.github.contabo4j.images.tck.logging.CapturingLogs$Provider
  * }</pre>
  *
  * and keeping every other SLF4J binding (slf4j-simple, logback, ...) off its test classpath; {@link

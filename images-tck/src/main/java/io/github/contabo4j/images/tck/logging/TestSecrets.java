@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.testkit.logging;
+package io.github.contabo4j.images.tck.logging;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * The well-known credentials tests use, in one place, so that a leak test that runs last knows every
  * secret the run could have leaked: {@link #all()}.
  *
- * <p>Each is long (the {@link io.github.contabo4j.images.testkit.SecretLeakScanner} needs at least 8
+ * <p>Each is long (the {@link io.github.contabo4j.images.tck.SecretLeakScanner} needs at least 8
  * characters, and longer ones cannot match by chance) and the client secret and password hold every
  * character form encoding must handle ({@code & + = %}, a space, non-ASCII, a character outside the
  * BMP), so a form-encoded or Base64 leak looks different from a raw one.
@@ -15,7 +15,7 @@ import java.util.List;
  * <p>Tokens a run mints at random are covered by their fixed prefixes: the {@link
  * io.github.contabo4j.images.testkit.FakeImagesServer}'s token endpoint issues {@code fake-at-...} access
  * and {@code fake-rt-...} refresh tokens and its default static bearer is {@code fake-static-...}; the
- * testkit's transport suites send {@code rotated-token-N} and {@code matrix-attempt-N}. Any form of a
+ * TCK's transport suites send {@code rotated-token-N} and {@code matrix-attempt-N}. Any form of a
  * token (raw, URL-encoded, inside a Base64 blob) holds the same form of its prefix, so scanning for
  * the prefix finds every token of that family.
  */
@@ -44,7 +44,7 @@ public final class TestSecrets {
   public static final List<String> FAKE_TOKEN_PREFIXES = List.of("fake-at-", "fake-rt-", "fake-static-");
 
   /**
-   * Bearers the testkit's own transport suites send: {@code TransportWireContract}'s and {@code
+   * Bearers the TCK's own transport suites send: {@code TransportWireContract}'s and {@code
    * TransportBuilderContract}'s fixed tokens, and the prefixes of the rotated and fault-matrix ones.
    */
   public static final List<String> SUITE_TOKENS = List.of(
@@ -54,7 +54,7 @@ public final class TestSecrets {
 
   /**
    * Every secret above and every token prefix, for {@link CapturingLogs#assertNoLeak} and {@link
-   * io.github.contabo4j.images.testkit.SecretLeakScanner}; {@link #CALLER_CLIENT_TOKEN} excepted.
+   * io.github.contabo4j.images.tck.SecretLeakScanner}; {@link #CALLER_CLIENT_TOKEN} excepted.
    *
    * @return the list, each at least 8 characters
    */

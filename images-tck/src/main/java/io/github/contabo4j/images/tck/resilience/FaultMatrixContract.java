@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.testkit.resilience;
+package io.github.contabo4j.images.tck.resilience;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,7 +36,7 @@ import io.github.contabo4j.images.TenantId;
 import io.github.contabo4j.images.UnsupportedImageFormatException;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import io.github.contabo4j.images.testkit.MutableClock;
-import io.github.contabo4j.images.testkit.resilience.MatrixFault.Kind;
+import io.github.contabo4j.images.tck.resilience.MatrixFault.Kind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

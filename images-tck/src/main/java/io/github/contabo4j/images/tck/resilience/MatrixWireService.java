@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.testkit.resilience;
+package io.github.contabo4j.images.tck.resilience;
 
 import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
 
@@ -19,7 +19,7 @@ import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.PageLinks;
 import io.github.contabo4j.images.Pagination;
-import io.github.contabo4j.images.internal.wire.ServerWire;
+import io.github.contabo4j.images.testkit.internal.wire.ServerWire;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

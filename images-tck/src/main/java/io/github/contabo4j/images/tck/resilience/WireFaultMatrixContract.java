@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.testkit.resilience;
+package io.github.contabo4j.images.tck.resilience;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -22,11 +22,11 @@ import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
-import io.github.contabo4j.images.internal.wire.ServerWire;
+import io.github.contabo4j.images.testkit.internal.wire.ServerWire;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import io.github.contabo4j.images.testkit.MutableClock;
 import io.github.contabo4j.images.testkit.SpecValidator;
-import io.github.contabo4j.images.testkit.transport.SpecCheckedTraffic;
+import io.github.contabo4j.images.tck.transport.SpecCheckedTraffic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.testkit.transport;
+package io.github.contabo4j.images.tck.transport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -25,9 +25,9 @@ import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import io.github.contabo4j.images.testkit.FakeImages;
 import io.github.contabo4j.images.testkit.FakeImagesServer;
 import io.github.contabo4j.images.testkit.MutableClock;
-import io.github.contabo4j.images.testkit.SecretLeakScanner;
+import io.github.contabo4j.images.tck.SecretLeakScanner;
 import io.github.contabo4j.images.testkit.SpecValidator;
-import io.github.contabo4j.images.testkit.logging.TestSecrets;
+import io.github.contabo4j.images.tck.logging.TestSecrets;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

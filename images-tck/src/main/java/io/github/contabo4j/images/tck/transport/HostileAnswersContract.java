@@ -1,8 +1,8 @@
-package io.github.contabo4j.images.testkit.transport;
+package io.github.contabo4j.images.tck.transport;
 
-import static io.github.contabo4j.images.testkit.transport.RawHttpServer.concat;
-import static io.github.contabo4j.images.testkit.transport.RawHttpServer.head;
-import static io.github.contabo4j.images.testkit.transport.RawHttpServer.json;
+import static io.github.contabo4j.images.tck.transport.RawHttpServer.concat;
+import static io.github.contabo4j.images.tck.transport.RawHttpServer.head;
+import static io.github.contabo4j.images.tck.transport.RawHttpServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

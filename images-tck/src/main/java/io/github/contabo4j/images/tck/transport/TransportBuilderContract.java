@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.testkit.transport;
+package io.github.contabo4j.images.tck.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

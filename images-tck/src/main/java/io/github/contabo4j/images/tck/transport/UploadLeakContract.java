@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.testkit.transport;
+package io.github.contabo4j.images.tck.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,9 +15,9 @@ import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.testkit.FakeImages;
 import io.github.contabo4j.images.testkit.FakeImagesServer;
 import io.github.contabo4j.images.testkit.MutableClock;
-import io.github.contabo4j.images.testkit.SecretLeakScanner;
-import io.github.contabo4j.images.testkit.logging.CapturingLogs;
-import io.github.contabo4j.images.testkit.logging.TestSecrets;
+import io.github.contabo4j.images.tck.SecretLeakScanner;
+import io.github.contabo4j.images.tck.logging.CapturingLogs;
+import io.github.contabo4j.images.tck.logging.TestSecrets;
 import io.github.contabo4j.images.upload.EnsureImageException;
 import io.github.contabo4j.images.upload.EnsureOptions;
 import io.github.contabo4j.images.upload.EnsureResult;

@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.testkit.transport;
+package io.github.contabo4j.images.tck.transport;
 
 import io.github.contabo4j.images.AuditAction;
 import io.github.contabo4j.images.AuditEntry;

@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.testkit.logging;
+package io.github.contabo4j.images.tck.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import org.slf4j.event.Level;
 
 /**
  * The capture, driven through its provider directly: this module's own tests keep slf4j-simple as
- * their binding (the testkit registers nothing), which {@link CapturingLogs#assertNoLeak} must notice.
+ * their binding (the TCK registers nothing), which {@link CapturingLogs#assertNoLeak} must notice.
  */
 class CapturingLogsTest {
   private final Logger logger = new CapturingLogs.Provider().getLoggerFactory().getLogger("capture.test." + System.nanoTime());

@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.testkit.resilience;
+package io.github.contabo4j.images.tck.resilience;
 
 import io.github.contabo4j.images.AuditAction;
 import io.github.contabo4j.images.AuditEntry;

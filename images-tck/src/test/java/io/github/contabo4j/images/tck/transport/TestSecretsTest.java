@@ -1,11 +1,11 @@
-package io.github.contabo4j.images.testkit.transport;
+package io.github.contabo4j.images.tck.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.contabo4j.images.testkit.FakeImages;
 import io.github.contabo4j.images.testkit.FakeImagesServer;
-import io.github.contabo4j.images.testkit.SecretLeakScanner;
-import io.github.contabo4j.images.testkit.logging.TestSecrets;
+import io.github.contabo4j.images.tck.SecretLeakScanner;
+import io.github.contabo4j.images.tck.logging.TestSecrets;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.internal.wire;
+package io.github.contabo4j.images.testkit.internal.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,6 +31,10 @@ import io.github.contabo4j.images.Pagination;
 import io.github.contabo4j.images.SortOrder;
 import io.github.contabo4j.images.TenantId;
 import io.github.contabo4j.images.TokenSource;
+import io.github.contabo4j.images.internal.wire.ErrorBodies;
+import io.github.contabo4j.images.internal.wire.ImagesWire;
+import io.github.contabo4j.images.internal.wire.WireJson;
+import io.github.contabo4j.images.testkit.SpecValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +50,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ServerWireTest {
-  private static final String SPEC = "io/github/contabo4j/images/contabo-images-openapi.yaml";
+  private static final String SPEC = SpecValidator.SPEC_RESOURCE;
   private static final Instant CREATED = Instant.parse("2021-06-03T06:27:12Z");
   private static final Instant MODIFIED = Instant.parse("2021-06-04T06:27:12.5Z");
   private static final ImagesWire CLIENT =
