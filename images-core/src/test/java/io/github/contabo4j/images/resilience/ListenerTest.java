@@ -320,7 +320,7 @@ class ListenerTest {
   @Test
   void theTransportBuilderRejectsANullListener() {
     assertThatThrownBy(() -> new TestTransport().listener(null)).hasMessage("listener == null");
-    assertThat(new TestTransport().toString()).contains("listener=");
+    assertThat(new TestTransport().toString()).contains("listeners=0");
   }
 
   @Test
