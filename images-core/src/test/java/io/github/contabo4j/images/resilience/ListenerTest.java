@@ -279,6 +279,14 @@ class ListenerTest {
           });
       return settings.decorate(reading);
     }
+
+    java.util.List<io.github.contabo4j.images.ImagesInterceptor> interceptors() {
+      return resolve().interceptors();
+    }
+
+    ImagesListener listenerInEffect() {
+      return resolve().listener();
+    }
   }
 
   /** A source that hands out t1 until t1 is invalidated, then t2. */
