@@ -50,7 +50,7 @@ enum PublishedModules {
     if (classes == null) {
       String own = "/" + anchor.getPackageName().replace('.', '/') + "/";
       // The emulator's shaded jar holds some 14 MB of its dependencies: import only its own package
-      // (importing it all took most of this module's 30 s test budget on a loaded machine).
+      // (importing all of it took 40 to 60 s of the rule tests on a loaded machine).
       classes = this == EMULATOR
           ? importFrom(location(anchor), entry -> entry.contains(own))
           : importFrom(location(anchor));

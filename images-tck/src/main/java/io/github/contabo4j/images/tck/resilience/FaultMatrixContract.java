@@ -281,7 +281,7 @@ public abstract class FaultMatrixContract {
    *     connection dies before the first byte
    */
   protected final int sendsPerAttempt(ImagesOperation operation, MatrixFault fault) {
-    return operation.method().equals("GET") && fault.diesBeforeTheFirstByte()
+    return operation.readOnly() && fault.diesBeforeTheFirstByte()
         ? getSendsWhenTheConnectionDiesBeforeTheFirstByte()
         : 1;
   }

@@ -104,6 +104,25 @@ public final class ServerWire {
   }
 
   /**
+   * The HTTP method of an operation, as the vendor's spec gives it.
+   *
+   * @param operation the operation
+   * @return {@code POST}, {@code PATCH}, {@code DELETE} or {@code GET}
+   */
+  public static String methodOf(ImagesOperation operation) {
+    switch (operation) {
+      case CREATE_CUSTOM_IMAGE:
+        return "POST";
+      case UPDATE_IMAGE:
+        return "PATCH";
+      case DELETE_IMAGE:
+        return "DELETE";
+      default:
+        return "GET";
+    }
+  }
+
+  /**
    * The status of a successful answer.
    *
    * @param operation the operation

@@ -1,12 +1,13 @@
-package io.github.contabo4j.images.internal.resilience;
+package io.github.contabo4j.images.internal;
 
 import io.github.contabo4j.images.CreatedImage;
 import io.github.contabo4j.images.ImagesException;
 import io.github.contabo4j.images.ImagesListener;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.OutcomeUnknownException;
-import io.github.contabo4j.images.resilience.ResilientImagesPort;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ public final class Listeners {
     }
   };
 
-  private static final Logger LOG = LoggerFactory.getLogger(ResilientImagesPort.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.contabo4j.images.resilience.ResilientImagesPort");
 
   private Listeners() {}
 
@@ -37,6 +38,78 @@ public final class Listeners {
    */
   public static ImagesListener guarded(ImagesListener listener) {
     return listener instanceof Guarded ? listener : new Guarded(listener);
+  }
+
+  /**
+   * One listener that tells each of {@code listeners}, in order, about every event; one that throws
+   * does not keep the event from the others.
+   *
+   * @param listeners the listeners
+   * @return them as one ({@link #NONE} for none, the listener itself for one)
+   */
+  public static ImagesListener all(List<ImagesListener> listeners) {
+    List<ImagesListener> list = List.copyOf(listeners);
+    if (list.isEmpty()) {
+      return NONE;
+    }
+    if (list.size() == 1) {
+      return list.get(0);
+    }
+    return new All(list);
+  }
+
+  private static final class All implements ImagesListener {
+    private final List<ImagesListener> listeners;
+
+    All(List<ImagesListener> listeners) {
+      this.listeners = listeners;
+    }
+
+    @Override
+    public void onRetry(ImagesOperation operation, int failedAttempt, ImagesException failure, Duration wait) {
+      each("onRetry", l -> l.onRetry(operation, failedAttempt, failure, wait));
+    }
+
+    @Override
+    public void onRateLimitWait(ImagesOperation operation, Duration wait) {
+      each("onRateLimitWait", l -> l.onRateLimitWait(operation, wait));
+    }
+
+    @Override
+    public void onThrottled(ImagesOperation operation, Duration wait) {
+      each("onThrottled", l -> l.onThrottled(operation, wait));
+    }
+
+    @Override
+    public void onReconciled(CreatedImage image, String requestId) {
+      each("onReconciled", l -> l.onReconciled(image, requestId));
+    }
+
+    @Override
+    public void onOutcomeUnknown(OutcomeUnknownException failure) {
+      each("onOutcomeUnknown", l -> l.onOutcomeUnknown(failure));
+    }
+
+    @Override
+    public void onCompleted(
+        ImagesOperation operation, Duration latency, @Nullable String requestId, @Nullable RuntimeException failure) {
+      each("onCompleted", l -> l.onCompleted(operation, latency, requestId, failure));
+    }
+
+    private void each(String event, Consumer<ImagesListener> call) {
+      for (ImagesListener listener : listeners) {
+        try {
+          call.accept(listener);
+        } catch (RuntimeException e) {
+          LOG.debug("ImagesListener {} threw from {}; ignored", listener.getClass().getName(), event, e);
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return listeners.toString();
+    }
   }
 
   private static final class Guarded implements ImagesListener {

@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.internal.resilience;
+package io.github.contabo4j.images.internal;
 
 import io.github.contabo4j.images.CallContext;
 import io.github.contabo4j.images.Delivery;
@@ -10,8 +10,6 @@ import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.ImagesTransportException;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
-import io.github.contabo4j.images.internal.Checks;
-import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,29 +32,42 @@ public final class DownloadWaiter {
   public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
   /** The longest wait between two polls: 10 s. */
   public static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
+  /** The default resilience policy's backoff base: the first wait between polls of a plain port. */
+  public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofMillis(200);
+  /** The default resilience policy's backoff multiplier. */
+  public static final double DEFAULT_BACKOFF_MULTIPLIER = 2.0;
   /** The longest timeout accepted: one day. */
   private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
   private final Clock clock;
   private final Sleeper sleeper;
-  private final ResiliencePolicy policy;
+  private final Duration backoffBase;
+  private final double backoffMultiplier;
 
   /**
    * Creates a waiter.
    *
    * @param clock measures the timeout
    * @param sleeper waits between polls
-   * @param policy its backoff base and multiplier shape the poll schedule
+   * @param backoffBase the first wait between polls (the resilience policy's {@code backoffBase})
+   * @param backoffMultiplier how each wait grows (the policy's {@code backoffMultiplier}), at least 1
    */
-  public DownloadWaiter(Clock clock, Sleeper sleeper, ResiliencePolicy policy) {
+  public DownloadWaiter(Clock clock, Sleeper sleeper, Duration backoffBase, double backoffMultiplier) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
-    this.policy = Objects.requireNonNull(policy, "policy == null");
+    this.backoffBase = Objects.requireNonNull(backoffBase, "backoffBase == null");
+    if (!(backoffMultiplier >= 1.0)) {
+      throw new IllegalArgumentException("backoffMultiplier must be at least 1: " + backoffMultiplier);
+    }
+    this.backoffMultiplier = backoffMultiplier;
   }
 
-  /** A waiter on the system's monotonic time, with the default policy's schedule. */
+  /**
+   * A waiter on the system's monotonic time, with the default resilience policy's schedule (200 ms,
+   * doubling; {@code DownloadWaiterDefaultsTest} keeps the two equal).
+   */
   public static DownloadWaiter system() {
-    return new DownloadWaiter(new MonotonicClock(), Sleeper.system(), ResiliencePolicy.defaults());
+    return new DownloadWaiter(new MonotonicClock(), Sleeper.system(), DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MULTIPLIER);
   }
 
   /**
@@ -114,7 +125,7 @@ public final class DownloadWaiter {
     }
     Deadline deadline = Deadline.after(clock, timeout);
     java.time.Instant started = clock.instant();
-    Duration interval = firstInterval(policy);
+    Duration interval = clamp(backoffBase);
     for (int polls = 1; ; polls++) {
       CallContext context = CallContext.create();
       Image image = port.retrieveImage(imageId, context);
@@ -139,7 +150,7 @@ public final class DownloadWaiter {
         throw failure(ImagesTransportException.Failure.INTERRUPTED,
             "interrupted while waiting for image " + imageId + " to download", e, context);
       }
-      interval = next(interval, policy);
+      interval = next(interval, backoffMultiplier);
     }
   }
 
@@ -152,14 +163,9 @@ public final class DownloadWaiter {
     }
   }
 
-  /** The wait after the first poll: the backoff base, within the bounds. */
-  static Duration firstInterval(ResiliencePolicy policy) {
-    return clamp(policy.backoffBase());
-  }
-
   /** The wait after the next poll. */
-  static Duration next(Duration interval, ResiliencePolicy policy) {
-    double millis = interval.toMillis() * policy.backoffMultiplier();
+  static Duration next(Duration interval, double backoffMultiplier) {
+    double millis = interval.toMillis() * backoffMultiplier;
     return millis >= MAX_INTERVAL.toMillis() ? MAX_INTERVAL : clamp(Duration.ofMillis((long) millis));
   }
 

@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.internal.resilience;
+package io.github.contabo4j.images.internal;
 
 import java.time.Clock;
 import java.time.Duration;
