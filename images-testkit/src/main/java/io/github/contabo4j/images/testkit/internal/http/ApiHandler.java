@@ -12,7 +12,7 @@ import io.github.contabo4j.images.ImagesTransportException;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
-import io.github.contabo4j.images.internal.wire.ServerWire;
+import io.github.contabo4j.images.testkit.internal.wire.ServerWire;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
