@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.emulator.Emulator;
+import io.github.contabo4j.images.micrometer.ImagesObservation;
 import io.github.contabo4j.images.spring.boot.ContaboImagesAutoConfiguration;
 import io.github.contabo4j.images.testkit.FakeImages;
 import io.github.contabo4j.images.transport.feign.FeignImagesClient;
@@ -26,6 +27,7 @@ enum PublishedModules {
   TRANSPORT_JDK("images-transport-jdk", JdkImagesClient.class),
   TRANSPORT_FEIGN("images-transport-feign", FeignImagesClient.class),
   TESTKIT("images-testkit", FakeImages.class),
+  MICROMETER("images-micrometer", ImagesObservation.class),
   /** Its jar is shaded (it holds its dependencies too): only its own package is imported. */
   EMULATOR("images-emulator", Emulator.class),
   SPRING_BOOT_AUTOCONFIGURE("images-spring-boot-autoconfigure", ContaboImagesAutoConfiguration.class);
