@@ -70,9 +70,10 @@ class ContaboImagesObservationAutoConfigurationTest {
         });
   }
 
-  @Test
-  void springBootsOwnObservationRegistryIsFoundAfterItsAutoConfiguration() {
-    List<String> observed = new CopyOnWriteArrayList<>();
+  private final List<String> observed = new CopyOnWriteArrayList<>();
+
+  /** Boot's own observation auto-configuration, with a handler bean that records what it sees. */
+  private ApplicationContextRunner withBootsRegistry() {
     ObservationHandler<Observation.Context> recorder = new ObservationHandler<>() {
       @Override
       public void onStop(Observation.Context context) {
@@ -84,16 +85,28 @@ class ContaboImagesObservationAutoConfigurationTest {
         return true;
       }
     };
-    Contexts.runner(home).withPropertyValues("contabo.images.fake=true", "contabo.images.transport=jdk")
+    return Contexts.runner(home).withPropertyValues("contabo.images.fake=true", "contabo.images.transport=jdk")
         .withConfiguration(AutoConfigurations.of(
             ContaboImagesObservationAutoConfiguration.class, ObservationAutoConfiguration.class))
-        .withBean("recorder", ObservationHandler.class, () -> recorder)
-        .run(context -> {
-          assertThat(context).hasNotFailed().hasSingleBean(ObservationRegistry.class)
-              .hasBean("contaboImagesJdkObservation");
-          call(context);
-          assertThat(observed).contains(REQUESTS + " retrieveImageList");
-        });
+        .withBean("recorder", ObservationHandler.class, () -> recorder);
+  }
+
+  @Test
+  void springBootsOwnObservationRegistryIsFoundAfterItsAutoConfiguration() {
+    withBootsRegistry().run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(ObservationRegistry.class)
+          .hasBean("contaboImagesJdkObservation");
+      call(context);
+      assertThat(observed).contains(REQUESTS + " retrieveImageList");
+    });
+  }
+
+  @Test
+  void bootsObservationPropertyTurnsTheClientsObservationsOff() {
+    withBootsRegistry().withPropertyValues("management.observations.enable.contabo.images=false").run(context -> {
+      call(context);
+      assertThat(observed).noneMatch(name -> name.startsWith("contabo.images"));
+    });
   }
 
   @Test
