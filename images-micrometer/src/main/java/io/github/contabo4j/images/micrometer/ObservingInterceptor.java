@@ -36,7 +36,8 @@ final class ObservingInterceptor implements ImagesInterceptor {
     Observation observation = Observation.createNotStarted(
         convention, DefaultImagesObservationConvention.INSTANCE, () -> context, registry).start();
     String failedRequestId = null;
-    try (Observation.Scope scope = observation.openScope()) {
+    Observation.Scope scope = observation.openScope(); // the parent of observations made inside the call
+    try {
       return chain.proceed(call);
     } catch (RuntimeException e) {
       if (e instanceof ImagesException images) {
@@ -45,6 +46,7 @@ final class ObservingInterceptor implements ImagesInterceptor {
       observation.error(e);
       throw e;
     } finally {
+      scope.close();
       // The call's own context names the last attempt; a failure carries its ids too, in case an inner
       // interceptor passed the call on with another context.
       context.end(call.context().lastRequestId().orElse(failedRequestId));
