@@ -253,7 +253,7 @@ public final class ImagesCall<R> {
 
   @Override
   public String toString() {
-    // The operation and image id only: an input may carry a URL with credentials in it.
+    // The operation and image id only: an input may carry a presigned URL, whose query is a credential.
     return operation.operationId() + (imageId == null ? "" : "(" + imageId + ")");
   }
 }

@@ -11,6 +11,7 @@ import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.DownloadWaiter;
+import io.github.contabo4j.images.internal.wire.TokenFailures;
 import io.github.contabo4j.images.internal.resilience.RetryRules;
 import java.time.Duration;
 import java.util.Objects;

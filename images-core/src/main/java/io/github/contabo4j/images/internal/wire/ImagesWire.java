@@ -27,7 +27,6 @@ import io.github.contabo4j.images.Pagination;
 import io.github.contabo4j.images.SortOrder;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.Checks;
-import io.github.contabo4j.images.internal.auth.TokenFailures;
 import io.github.contabo4j.images.internal.wire.Envelopes.DataEnvelope;
 import java.io.IOException;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.internal.auth;
+package io.github.contabo4j.images.internal.wire;
 
 import io.github.contabo4j.images.Delivery;
 import io.github.contabo4j.images.ImagesOperation;
