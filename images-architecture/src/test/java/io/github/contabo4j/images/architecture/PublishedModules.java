@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.emulator.Emulator;
+import io.github.contabo4j.images.micrometer.ImagesObservation;
 import io.github.contabo4j.images.spring.boot.ContaboImagesAutoConfiguration;
 import io.github.contabo4j.images.tck.SecretLeakScanner;
 import io.github.contabo4j.images.testkit.FakeImages;
@@ -28,6 +29,7 @@ enum PublishedModules {
   TRANSPORT_FEIGN("images-transport-feign", FeignImagesClient.class),
   TESTKIT("images-testkit", FakeImages.class),
   TCK("images-tck", SecretLeakScanner.class),
+  MICROMETER("images-micrometer", ImagesObservation.class),
   /** Its jar is shaded (it holds its dependencies too): only its own package is imported. */
   EMULATOR("images-emulator", Emulator.class),
   SPRING_BOOT_AUTOCONFIGURE("images-spring-boot-autoconfigure", ContaboImagesAutoConfiguration.class);

@@ -17,12 +17,17 @@ import org.jspecify.annotations.Nullable;
  * @param listener the activity recorder and the application's listeners
  * @param baseUri the base URI, or null for the transport's default
  * @param connectTimeout the connect timeout, or null for the transport's default
+ * @param maxResponseBytes the response-size limit, or null for the transport's default
  */
 record ClientSettings(TokenSource tokens, ResiliencePolicy resilience, ImagesListener listener,
-    @Nullable URI baseUri, @Nullable Duration connectTimeout) {
+    @Nullable URI baseUri, @Nullable Duration connectTimeout, @Nullable Integer maxResponseBytes) {
 
   /** Passes the settings that are set to the builder's setters; unset ones keep the builder's default. */
-  void ifSet(Consumer<URI> baseUriSetter, Consumer<Duration> connectTimeoutSetter) {
+  void ifSet(Consumer<URI> baseUriSetter, Consumer<Duration> connectTimeoutSetter,
+      Consumer<Integer> maxResponseBytesSetter) {
+    if (maxResponseBytes != null) {
+      maxResponseBytesSetter.accept(maxResponseBytes);
+    }
     if (baseUri != null) {
       baseUriSetter.accept(baseUri);
     }

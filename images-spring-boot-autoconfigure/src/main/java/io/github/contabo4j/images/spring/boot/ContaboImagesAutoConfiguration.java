@@ -57,7 +57,8 @@ public final class ContaboImagesAutoConfiguration {
   ClientSettings contaboImagesClientSettings(ContaboImagesProperties properties, ImagesConnection connection,
       ImagesActivity activity, ObjectProvider<ImagesListener> listeners) {
     return new ClientSettings(activity.record(connection.tokens()), properties.resiliencePolicy(),
-        activity.listener(listeners.orderedStream().toList()), connection.baseUri(), properties.getConnectTimeout());
+        activity.listener(listeners.orderedStream().toList()), connection.baseUri(), properties.getConnectTimeout(),
+        properties.getMaxResponseBytes());
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -68,7 +69,7 @@ public final class ContaboImagesAutoConfiguration {
         ObjectProvider<ImagesClientBuilderCustomizer<FeignImagesClient.Builder>> customizers) {
       FeignImagesClient.Builder builder = FeignImagesClient.builder().tokenSource(settings.tokens())
           .resilience(settings.resilience()).listener(settings.listener());
-      settings.ifSet(builder::baseUri, builder::connectTimeout);
+      settings.ifSet(builder::baseUri, builder::connectTimeout, builder::maxResponseBytes);
       Integer maxConnections = properties.getFeign().getMaxConnections();
       if (maxConnections != null) {
         builder.maxConnections(maxConnections);
@@ -86,7 +87,7 @@ public final class ContaboImagesAutoConfiguration {
         ObjectProvider<ImagesClientBuilderCustomizer<JdkImagesClient.Builder>> customizers) {
       JdkImagesClient.Builder builder = JdkImagesClient.builder().tokenSource(settings.tokens())
           .resilience(settings.resilience()).listener(settings.listener());
-      settings.ifSet(builder::baseUri, builder::connectTimeout);
+      settings.ifSet(builder::baseUri, builder::connectTimeout, builder::maxResponseBytes);
       customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
       return builder.build();
     }

@@ -46,6 +46,12 @@ public class ContaboImagesProperties {
   private @Nullable Duration callTimeout;
 
   /**
+   * The most bytes of an answer's body the client reads, at least 1024; a larger answer fails
+   * (RESPONSE_TOO_LARGE) and is never retried. Unset: 4194304 (4 MiB).
+   */
+  private @Nullable Integer maxResponseBytes;
+
+  /**
    * Start the testkit's fake Contabo API (images-testkit's FakeImagesServer on a loopback port) and
    * point the client at it, with made-up credentials. Honoured only when images-testkit is on the
    * classpath; a WARN is logged at start-up either way. For tests only.
@@ -110,6 +116,14 @@ public class ContaboImagesProperties {
 
   public void setCallTimeout(@Nullable Duration callTimeout) {
     this.callTimeout = callTimeout;
+  }
+
+  public @Nullable Integer getMaxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  public void setMaxResponseBytes(@Nullable Integer maxResponseBytes) {
+    this.maxResponseBytes = maxResponseBytes;
   }
 
   public boolean isFake() {
@@ -191,7 +205,7 @@ public class ContaboImagesProperties {
   public String toString() {
     return "ContaboImagesProperties{transport=" + transport + ", baseUrl=" + baseUrl + ", tokenUrl=" + tokenUrl
         + ", connectTimeout=" + connectTimeout + ", attemptTimeout=" + attemptTimeout + ", callTimeout="
-        + callTimeout + ", fake=" + fake + ", credentials=" + credentials + "}";
+        + callTimeout + ", maxResponseBytes=" + maxResponseBytes + ", fake=" + fake + ", credentials=" + credentials + "}";
   }
 
   /**

@@ -26,7 +26,7 @@ class ConfigurationMetadataTest {
     }
     assertThat(names).containsExactlyInAnyOrder("contabo.images.transport", "contabo.images.base-url",
         "contabo.images.token-url", "contabo.images.connect-timeout", "contabo.images.attempt-timeout",
-        "contabo.images.call-timeout", "contabo.images.fake", "contabo.images.credentials.client-id",
+        "contabo.images.call-timeout", "contabo.images.max-response-bytes", "contabo.images.fake", "contabo.images.credentials.client-id",
         "contabo.images.credentials.client-secret", "contabo.images.credentials.username",
         "contabo.images.credentials.password", "contabo.images.credentials.required",
         "contabo.images.resilience.max-attempts", "contabo.images.resilience.backoff-base",
