@@ -66,8 +66,17 @@ class AwaitProgressTest {
   }
 
   private static Image image(ImageStatus status, long uploadedMb, String error) {
-    return new Image("img-1", null, null, "web", "", "https://images.example.com/web.qcow2?sig=5ecre7-9q", 2048,
-        uploadedMb, null, "24.04", null, status, error, false, null, null, List.of());
+    return Image.builder()
+        .imageId("img-1")
+        .name("web")
+        .description("")
+        .url("https://images.example.com/web.qcow2?sig=5ecre7-9q")
+        .sizeMb(2048)
+        .uploadedSizeMb(uploadedMb)
+        .version("24.04")
+        .status(status)
+        .errorMessage(error)
+        .build();
   }
 
   @Test

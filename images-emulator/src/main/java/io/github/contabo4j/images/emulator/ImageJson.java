@@ -152,11 +152,25 @@ final class ImageJson {
             text(tag, where + ".tags[" + i + "]", "tagName", null)));
       }
     }
-    return new Image(imageId, TenantId.of(tenant), text(n, where, "customerId", d.customerId()), name,
-        text(n, where, "description", ""), url, sizeMb, uploaded, OsType.of(text(n, where, "osType", "Linux")),
-        text(n, where, "version", "1.0"), ImageFormat.of(format), status,
-        text(n, where, "errorMessage", status.equals(ImageStatus.ERROR) ? "Error downloading image from provided URL" : ""),
-        bool(n, where, "standardImage"), created, instant(n, where, "lastModifiedDate", created), tags);
+    return Image.builder()
+        .imageId(imageId)
+        .tenantId(TenantId.of(tenant))
+        .customerId(text(n, where, "customerId", d.customerId()))
+        .name(name)
+        .description(text(n, where, "description", ""))
+        .url(url)
+        .sizeMb(sizeMb)
+        .uploadedSizeMb(uploaded)
+        .osType(OsType.of(text(n, where, "osType", "Linux")))
+        .version(text(n, where, "version", "1.0"))
+        .format(ImageFormat.of(format))
+        .status(status)
+        .errorMessage(text(n, where, "errorMessage", status.equals(ImageStatus.ERROR) ? "Error downloading image from provided URL" : ""))
+        .standardImage(bool(n, where, "standardImage"))
+        .creationDate(created)
+        .lastModifiedDate(instant(n, where, "lastModifiedDate", created))
+        .tags(tags)
+        .build();
   }
 
   static List<AuditEntry> readAudits(@Nullable JsonNode array, String where) {

@@ -12,10 +12,13 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.contabo4j.images.AuditAction;
+import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImageFormat;
 import io.github.contabo4j.images.ImageStatus;
 import io.github.contabo4j.images.OsType;
@@ -45,18 +48,29 @@ public final class WireJson {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .addModule(openEnums)
+        .addMixIn(Image.class, ImageMixin.class)
+        .addMixIn(Image.Builder.class, ImageBuilderMixin.class)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
-        // Records are read through their canonical constructors and written from their components;
-        // helper methods such as Image.isDownloaded() must never become JSON properties.
+        // Records are read through their canonical constructors, value classes through their builders
+        // (the mix-ins below), and both are written from their fields; helper methods such as
+        // Image.isDownloaded() must never become JSON properties.
         .visibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
         .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
         .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
         .build();
   }
+
+  /** Reads an {@link Image} through its builder, so its checks apply; the domain type names no Jackson type. */
+  @JsonDeserialize(builder = Image.Builder.class)
+  private abstract static class ImageMixin {}
+
+  /** The builder's setters are named after the properties, without a {@code with} prefix. */
+  @JsonPOJOBuilder(withPrefix = "")
+  private abstract static class ImageBuilderMixin {}
 
   private static <T> void openEnum(
       SimpleModule module, Class<T> type, Function<T, String> value, List<T> known, Function<String, T> create) {

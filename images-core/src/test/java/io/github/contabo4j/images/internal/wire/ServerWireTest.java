@@ -334,15 +334,28 @@ class ServerWireTest {
   // ---------------------------------------------------------------- helpers
 
   private static Image image(String id, String description, String errorMessage) {
-    return new Image(id, TenantId.DE, "12345", "Custom " + id, description, "https://example.com/" + id + ".qcow2",
-        1024, 512, OsType.LINUX, "20.04.2", ImageFormat.QCOW2, ImageStatus.DOWNLOADED, errorMessage, false,
-        CREATED, MODIFIED, List.of(new ImageTag(12345, "web")));
+    return Image.builder()
+        .imageId(id)
+        .tenantId(TenantId.DE)
+        .customerId("12345")
+        .name("Custom " + id)
+        .description(description)
+        .url("https://example.com/" + id + ".qcow2")
+        .sizeMb(1024)
+        .uploadedSizeMb(512)
+        .osType(OsType.LINUX)
+        .version("20.04.2")
+        .format(ImageFormat.QCOW2)
+        .status(ImageStatus.DOWNLOADED)
+        .errorMessage(errorMessage)
+        .creationDate(CREATED)
+        .lastModifiedDate(MODIFIED)
+        .tags(List.of(new ImageTag(12345, "web")))
+        .build();
   }
 
   private static Image withoutTags(Image i) {
-    return new Image(i.imageId(), i.tenantId(), i.customerId(), i.name(), i.description(), i.url(), i.sizeMb(),
-        i.uploadedSizeMb(), i.osType(), i.version(), i.format(), i.status(), i.errorMessage(), i.standardImage(),
-        i.creationDate(), i.lastModifiedDate(), List.of());
+    return i.toBuilder().tags(List.of()).build();
   }
 
   private static JsonNode json(byte[] body) {

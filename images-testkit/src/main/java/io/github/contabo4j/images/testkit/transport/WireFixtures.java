@@ -93,9 +93,23 @@ final class WireFixtures {
   private WireFixtures() {}
 
   private static Image image(List<ImageTag> tags) {
-    return new Image(IMAGE_ID, TenantId.DE, CUSTOMER_ID, "Ubuntu Custom", "Ubuntu 22.04 for the web tier",
-        "https://example.com/images/ubuntu.qcow2", 2048, 1024, OsType.LINUX, "22.04", ImageFormat.QCOW2,
-        ImageStatus.DOWNLOADING, "", false, Instant.parse("2024-05-01T10:00:00Z"),
-        Instant.parse("2024-05-01T10:05:00Z"), tags);
+    return Image.builder()
+        .imageId(IMAGE_ID)
+        .tenantId(TenantId.DE)
+        .customerId(CUSTOMER_ID)
+        .name("Ubuntu Custom")
+        .description("Ubuntu 22.04 for the web tier")
+        .url("https://example.com/images/ubuntu.qcow2")
+        .sizeMb(2048)
+        .uploadedSizeMb(1024)
+        .osType(OsType.LINUX)
+        .version("22.04")
+        .format(ImageFormat.QCOW2)
+        .status(ImageStatus.DOWNLOADING)
+        .errorMessage("")
+        .creationDate(Instant.parse("2024-05-01T10:00:00Z"))
+        .lastModifiedDate(Instant.parse("2024-05-01T10:05:00Z"))
+        .tags(tags)
+        .build();
   }
 }

@@ -43,9 +43,23 @@ final class StubPort implements ImagesPort {
   volatile Supplier<RuntimeException> failNext;
 
   static Image image(String id, String description) {
-    return new Image(id, TenantId.DE, "54321", "Image " + id, description, "https://example.com/" + id + ".iso",
-        1024, 1024, OsType.LINUX, "1.0", ImageFormat.ISO, ImageStatus.DOWNLOADED, null, false, T0, T0,
-        List.of(new ImageTag(1, "web")));
+    return Image.builder()
+        .imageId(id)
+        .tenantId(TenantId.DE)
+        .customerId("54321")
+        .name("Image " + id)
+        .description(description)
+        .url("https://example.com/" + id + ".iso")
+        .sizeMb(1024)
+        .uploadedSizeMb(1024)
+        .osType(OsType.LINUX)
+        .version("1.0")
+        .format(ImageFormat.ISO)
+        .status(ImageStatus.DOWNLOADED)
+        .creationDate(T0)
+        .lastModifiedDate(T0)
+        .tags(List.of(new ImageTag(1, "web")))
+        .build();
   }
 
   /** The fake's scripted "answer lost": the face must drop the connection. */

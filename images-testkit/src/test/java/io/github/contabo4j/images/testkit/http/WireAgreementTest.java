@@ -105,7 +105,8 @@ class WireAgreementTest {
     Page<Image> page = port.retrieveImageList(query);
     assertThat(STUB.lastArgument).isEqualTo(query);
     assertThat(page.items().get(0)).as("an absent errorMessage travels as \"\"")
-        .isEqualTo(StubPort.image("img-1", "first").withStatus(ImageStatus.DOWNLOADED, "", StubPort.T0));
+        .isEqualTo(StubPort.image("img-1", "first").toBuilder()
+            .status(ImageStatus.DOWNLOADED).errorMessage("").lastModifiedDate(StubPort.T0).build());
     assertThat(page.items().get(1).description()).as("absent travels as \"\"").isEmpty();
     assertThat(page.pagination().totalPages()).isEqualTo(2);
     assertThat(page.hasNext()).isTrue();
