@@ -137,7 +137,8 @@ class ValidationRulesTest {
   class ImageUpdateRules {
     @Test
     void anUpdateChangesSomething() {
-      assertRejected(() -> new ImageUpdate(null, null), "name", "name or description must be set: an update changes something");
+      assertRejected(() -> ImageUpdate.builder().build(), "name",
+          "name or description must be set: an update changes something");
     }
 
     @Test
@@ -146,10 +147,11 @@ class ValidationRulesTest {
       assertRejected(() -> ImageUpdate.rename("x".repeat(256)), "name", "name must be at most 255 characters");
       assertRejected(() -> ImageUpdate.rename("a\tb"), "name", "name must not contain control characters");
       assertRejected(() -> ImageUpdate.describe("x".repeat(1025)), "description", "description must be at most 1024 characters");
-      assertRejected(() -> new ImageUpdate("ok", "\u0007"), "description",
+      assertRejected(() -> ImageUpdate.builder().name("ok").description("\u0007").build(), "description",
           "description must not contain control characters other than tab and line breaks");
       assertThat(ImageUpdate.describe("").description()).isEmpty();
-      assertThat(new ImageUpdate("n", "d")).isEqualTo(new ImageUpdate("n", "d"));
+      assertThat(ImageUpdate.builder().name("n").description("d").build())
+          .isEqualTo(ImageUpdate.builder().name("n").description("d").build());
     }
   }
 

@@ -27,7 +27,7 @@ class FakeImagesRestoreTest {
     FakeImages first = FakeImages.builder().clock(clock).build();
     String id = first.createCustomImage(CreateCustomImage.of("web", "https://example.com/web.qcow2", OsType.LINUX, "1"))
         .imageId();
-    first.updateImage(id, new ImageUpdate("web2", null));
+    first.updateImage(id, ImageUpdate.builder().name("web2").build());
 
     FakeImages second = FakeImages.builder().clock(clock).seedStandardImages(false).build();
     second.seedCustomImage("dropped by the restore");

@@ -160,7 +160,7 @@ class FakeImagesStateTest {
   @Test
   void auditChangesShowPrevAndNew() {
     String id = fake.createCustomImage(image("one").withDescription("first")).imageId();
-    fake.updateImage(id, new ImageUpdate("two", "second"));
+    fake.updateImage(id, ImageUpdate.builder().name("two").description("second").build());
     fake.deleteImage(id);
 
     List<AuditEntry> audits = fake.audits();

@@ -135,8 +135,7 @@ public final class Ensurer {
             + "the old image is untouched. Free storage, or delete the old image yourself and ensure again",
             List.of(old.imageId()), report);
       }
-      tempId = port.createCustomImage(new CreateCustomImage(tempName(want.name()), want.description(), want.url(),
-          want.osType(), want.version())).imageId();
+      tempId = port.createCustomImage(want.toBuilder().name(tempName(want.name())).build()).imageId();
     }
     return finishReplace(old, tempId, want, o, report);
   }

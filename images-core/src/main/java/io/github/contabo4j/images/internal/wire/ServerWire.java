@@ -183,12 +183,13 @@ public final class ServerWire {
   public static CreateCustomImage readCreate(byte[] body) {
     JsonNode json = object(body);
     String osType = text(json, "osType");
-    return new CreateCustomImage(
-        text(json, "name"),
-        text(json, "description"),
-        text(json, "url"),
-        osType == null ? null : new OsType(osType),
-        text(json, "version"));
+    return CreateCustomImage.builder()
+        .name(text(json, "name"))
+        .description(text(json, "description"))
+        .url(text(json, "url"))
+        .osType(osType == null ? null : new OsType(osType))
+        .version(text(json, "version"))
+        .build();
   }
 
   /**
@@ -200,7 +201,7 @@ public final class ServerWire {
    */
   public static ImageUpdate readUpdate(byte[] body) {
     JsonNode json = object(body);
-    return new ImageUpdate(text(json, "name"), text(json, "description"));
+    return ImageUpdate.builder().name(text(json, "name")).description(text(json, "description")).build();
   }
 
   private static Map<String, List<String>> parseQuery(@Nullable String rawQuery) {

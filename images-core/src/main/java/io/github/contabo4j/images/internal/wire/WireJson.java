@@ -18,9 +18,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.contabo4j.images.AuditAction;
+import io.github.contabo4j.images.CreateCustomImage;
 import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImageFormat;
 import io.github.contabo4j.images.ImageStatus;
+import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.OsType;
 import io.github.contabo4j.images.TenantId;
 import java.io.IOException;
@@ -49,7 +51,11 @@ public final class WireJson {
         .addModule(new JavaTimeModule())
         .addModule(openEnums)
         .addMixIn(Image.class, ImageMixin.class)
-        .addMixIn(Image.Builder.class, ImageBuilderMixin.class)
+        .addMixIn(Image.Builder.class, BuilderMixin.class)
+        .addMixIn(CreateCustomImage.class, CreateCustomImageMixin.class)
+        .addMixIn(CreateCustomImage.Builder.class, BuilderMixin.class)
+        .addMixIn(ImageUpdate.class, ImageUpdateMixin.class)
+        .addMixIn(ImageUpdate.Builder.class, BuilderMixin.class)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
@@ -64,13 +70,21 @@ public final class WireJson {
         .build();
   }
 
-  /** Reads an {@link Image} through its builder, so its checks apply; the domain type names no Jackson type. */
+  // The value classes are read through their builders, so their checks apply; the domain types name
+  // no Jackson type.
+
   @JsonDeserialize(builder = Image.Builder.class)
   private abstract static class ImageMixin {}
 
-  /** The builder's setters are named after the properties, without a {@code with} prefix. */
+  @JsonDeserialize(builder = CreateCustomImage.Builder.class)
+  private abstract static class CreateCustomImageMixin {}
+
+  @JsonDeserialize(builder = ImageUpdate.Builder.class)
+  private abstract static class ImageUpdateMixin {}
+
+  /** The builders' setters are named after the properties, without a {@code with} prefix. */
   @JsonPOJOBuilder(withPrefix = "")
-  private abstract static class ImageBuilderMixin {}
+  private abstract static class BuilderMixin {}
 
   private static <T> void openEnum(
       SimpleModule module, Class<T> type, Function<T, String> value, List<T> known, Function<String, T> create) {

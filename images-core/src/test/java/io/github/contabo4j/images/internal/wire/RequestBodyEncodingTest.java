@@ -71,7 +71,7 @@ class RequestBodyEncodingTest {
 
   @Test
   void updateWithBothEncodesBothAndRoundTrips() throws Exception {
-    ImageUpdate update = new ImageUpdate("a \"quoted\" name", "");
+    ImageUpdate update = ImageUpdate.builder().name("a \"quoted\" name").description("").build();
 
     String json = body(wire.updateImage("img", update, CallContext.create()));
 

@@ -297,7 +297,7 @@ class ServerWireTest {
 
   @Test
   void updateBodyRoundTripsAndMustChangeSomething() {
-    ImageUpdate update = new ImageUpdate("new name", "new description");
+    ImageUpdate update = ImageUpdate.builder().name("new name").description("new description").build();
     byte[] body = CLIENT.updateImage("img-1", update, CallContext.create()).body();
 
     assertThat(ServerWire.readUpdate(body)).isEqualTo(update);
