@@ -180,8 +180,9 @@ class ValidationRulesTest {
           .page(2).size(5).name("n").standardImage(true).search("s").orderBy(SortOrder.asc("name")).build();
 
       assertThat(query.toBuilder().build()).isEqualTo(query);
-      assertThat(query.withPage(3)).isEqualTo(new ImageListQuery(3, 5, "n", true, "s", java.util.List.of(SortOrder.asc("name"))));
-      assertThat(new ImageListQuery(null, null, null, null, null, null).orderBy()).isEmpty();
+      assertThat(query.withPage(3)).isEqualTo(ImageListQuery.builder().page(3).size(5).name("n").standardImage(true)
+          .search("s").orderBy(SortOrder.asc("name")).build());
+      assertThat(ImageListQuery.builder().build().orderBy()).isEmpty();
       assertThat(ImageListQuery.all().orderBy()).isEmpty();
     }
   }
@@ -277,7 +278,7 @@ class ValidationRulesTest {
       assertThatThrownBy(() -> new Page<Image>(java.util.List.of(), null, null)).isInstanceOf(NullPointerException.class)
           .hasMessage("pagination == null");
       assertThatThrownBy(() -> new CreatedImage(null, null, null, false)).hasMessage("imageId == null");
-      assertThatThrownBy(() -> new ImageRef(null, null, null)).hasMessage("imageId == null");
+      assertThatThrownBy(() -> ImageRef.builder().build()).hasMessage("imageId == null");
       assertThatCode(() -> new Page<Image>(null, new Pagination(1, 1, 0, 1), null)).doesNotThrowAnyException();
       assertThat(new Page<Image>(null, new Pagination(1, 1, 0, 1), null).links()).isEqualTo(PageLinks.none());
     }

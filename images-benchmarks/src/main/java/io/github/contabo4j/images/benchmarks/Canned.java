@@ -29,7 +29,14 @@ final class Canned {
   /** {@code GET /v1/compute/images/{IMAGE_ID}}. */
   static final byte[] IMAGE = ServerWire.image(image(0));
   /** {@code GET /v1/compute/images/stats}. */
-  static final byte[] STATS = ServerWire.stats(new ImageStats(TenantId.DE, "54321", Contender.PAGE_SIZE, 102_400, 25_600, 76_800));
+  static final byte[] STATS = ServerWire.stats(ImageStats.builder()
+      .tenantId(TenantId.DE)
+      .customerId("54321")
+      .currentImagesCount(Contender.PAGE_SIZE)
+      .totalSizeMb(102_400)
+      .usedSizeMb(25_600)
+      .freeSizeMb(76_800)
+      .build());
 
   private Canned() {}
 

@@ -44,8 +44,13 @@ final class ScriptedPort implements ImagesPort {
       .errorMessage("")
       .build();
   static final Page<Image> IMAGES = new Page<>(List.of(IMAGE), new Pagination(1, 10, 1, 1), PageLinks.none());
-  static final ImageRef REF = new ImageRef("img-1", null, null);
-  static final ImageStats STATS = new ImageStats(null, null, 1, 100, 10, 90);
+  static final ImageRef REF = ImageRef.builder().imageId("img-1").build();
+  static final ImageStats STATS = ImageStats.builder()
+      .currentImagesCount(1)
+      .totalSizeMb(100)
+      .usedSizeMb(10)
+      .freeSizeMb(90)
+      .build();
   static final Page<AuditEntry> AUDITS = new Page<>(List.of(), new Pagination(1, 10, 0, 0), PageLinks.none());
 
   /** One scripted failure. */

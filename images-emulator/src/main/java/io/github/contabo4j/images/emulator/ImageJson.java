@@ -187,11 +187,19 @@ final class ImageJson {
       String action = text(n, at, "action", null);
       String tenant = text(n, at, "tenantId", null);
       JsonNode changes = n.get("changes");
-      audits.add(new AuditEntry(number(n, at, "id", i + 1), action == null ? null : AuditAction.of(action),
-          instant(n, at, "timestamp", null), tenant == null ? null : TenantId.of(tenant), text(n, at, "customerId", null),
-          text(n, at, "changedBy", null), text(n, at, "username", null), text(n, at, "requestId", null),
-          text(n, at, "traceId", null), text(n, at, "imageId", null),
-          changes == null || changes.isNull() ? Map.of() : MAPPER.convertValue(changes, MAP)));
+      audits.add(AuditEntry.builder()
+          .id(number(n, at, "id", i + 1))
+          .action(action == null ? null : AuditAction.of(action))
+          .timestamp(instant(n, at, "timestamp", null))
+          .tenantId(tenant == null ? null : TenantId.of(tenant))
+          .customerId(text(n, at, "customerId", null))
+          .changedBy(text(n, at, "changedBy", null))
+          .username(text(n, at, "username", null))
+          .requestId(text(n, at, "requestId", null))
+          .traceId(text(n, at, "traceId", null))
+          .imageId(text(n, at, "imageId", null))
+          .changes(changes == null || changes.isNull() ? Map.of() : MAPPER.convertValue(changes, MAP))
+          .build());
     }
     return audits;
   }

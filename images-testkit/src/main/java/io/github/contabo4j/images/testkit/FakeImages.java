@@ -699,7 +699,11 @@ public final class FakeImages implements ImagesPort {
           image.status(), image.errorMessage(), now, image.tags());
       images.put(imageId, updated);
       audit(AuditAction.UPDATED, updated, call, now, prev, next);
-      return new ImageRef(imageId, image.tenantId(), image.customerId());
+      return ImageRef.builder()
+          .imageId(imageId)
+          .tenantId(image.tenantId())
+          .customerId(image.customerId())
+          .build();
     }
   }
 
@@ -724,7 +728,14 @@ public final class FakeImages implements ImagesPort {
       settle(now());
       long count = images.values().stream().filter(i -> !i.standardImage()).count();
       long used = usedSizeMb();
-      return new ImageStats(tenantId, customerId, count, storageQuotaMb, used, Math.max(0, storageQuotaMb - used));
+      return ImageStats.builder()
+          .tenantId(tenantId)
+          .customerId(customerId)
+          .currentImagesCount(count)
+          .totalSizeMb(storageQuotaMb)
+          .usedSizeMb(used)
+          .freeSizeMb(Math.max(0, storageQuotaMb - used))
+          .build();
     }
   }
 
@@ -887,8 +898,19 @@ public final class FakeImages implements ImagesPort {
     Map<String, Object> changes = new LinkedHashMap<>();
     changes.put("prev", Collections.unmodifiableMap(new LinkedHashMap<>(prev)));
     changes.put("new", Collections.unmodifiableMap(new LinkedHashMap<>(next)));
-    audits.add(new AuditEntry(nextAuditId++, action, at, image.tenantId(), image.customerId(), userId, username,
-        call.requestId(), call.traceId() == null ? "" : call.traceId(), image.imageId(), changes));
+    audits.add(AuditEntry.builder()
+        .id(nextAuditId++)
+        .action(action)
+        .timestamp(at)
+        .tenantId(image.tenantId())
+        .customerId(image.customerId())
+        .changedBy(userId)
+        .username(username)
+        .requestId(call.requestId())
+        .traceId(call.traceId() == null ? "" : call.traceId())
+        .imageId(image.imageId())
+        .changes(changes)
+        .build());
   }
 
   /** The user-set fields of an image, for audit changes. */

@@ -142,13 +142,14 @@ public final class ServerWire {
    */
   public static ImageListQuery readListQuery(@Nullable String rawQuery) {
     Map<String, List<String>> params = parseQuery(rawQuery);
-    return new ImageListQuery(
-        integer(params, "page"),
-        integer(params, "size"),
-        first(params, "name"),
-        bool(params, "standardImage"),
-        first(params, "search"),
-        orderBy(params));
+    return ImageListQuery.builder()
+        .page(integer(params, "page"))
+        .size(integer(params, "size"))
+        .name(first(params, "name"))
+        .standardImage(bool(params, "standardImage"))
+        .search(first(params, "search"))
+        .orderBy(orderBy(params).toArray(SortOrder[]::new))
+        .build();
   }
 
   /**
@@ -161,15 +162,16 @@ public final class ServerWire {
    */
   public static AuditQuery readAuditQuery(@Nullable String rawQuery) {
     Map<String, List<String>> params = parseQuery(rawQuery);
-    return new AuditQuery(
-        integer(params, "page"),
-        integer(params, "size"),
-        orderBy(params),
-        first(params, "imageId"),
-        first(params, "requestId"),
-        first(params, "changedBy"),
-        date(params, "startDate"),
-        date(params, "endDate"));
+    return AuditQuery.builder()
+        .page(integer(params, "page"))
+        .size(integer(params, "size"))
+        .orderBy(orderBy(params).toArray(SortOrder[]::new))
+        .imageId(first(params, "imageId"))
+        .requestId(first(params, "requestId"))
+        .changedBy(first(params, "changedBy"))
+        .startDate(date(params, "startDate"))
+        .endDate(date(params, "endDate"))
+        .build();
   }
 
   /**
@@ -307,7 +309,11 @@ public final class ServerWire {
    * @return the body
    */
   public static byte[] created(CreatedImage created) {
-    return ref(new ImageRef(created.imageId(), created.tenantId(), created.customerId()));
+    return ref(ImageRef.builder()
+        .imageId(created.imageId())
+        .tenantId(created.tenantId())
+        .customerId(created.customerId())
+        .build());
   }
 
   /**

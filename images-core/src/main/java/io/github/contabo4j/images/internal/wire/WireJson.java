@@ -18,9 +18,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.contabo4j.images.AuditAction;
+import io.github.contabo4j.images.AuditEntry;
 import io.github.contabo4j.images.CreateCustomImage;
 import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImageFormat;
+import io.github.contabo4j.images.ImageRef;
+import io.github.contabo4j.images.ImageStats;
 import io.github.contabo4j.images.ImageStatus;
 import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.OsType;
@@ -56,6 +59,12 @@ public final class WireJson {
         .addMixIn(CreateCustomImage.Builder.class, BuilderMixin.class)
         .addMixIn(ImageUpdate.class, ImageUpdateMixin.class)
         .addMixIn(ImageUpdate.Builder.class, BuilderMixin.class)
+        .addMixIn(ImageRef.class, ImageRefMixin.class)
+        .addMixIn(ImageRef.Builder.class, BuilderMixin.class)
+        .addMixIn(ImageStats.class, ImageStatsMixin.class)
+        .addMixIn(ImageStats.Builder.class, BuilderMixin.class)
+        .addMixIn(AuditEntry.class, AuditEntryMixin.class)
+        .addMixIn(AuditEntry.Builder.class, BuilderMixin.class)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
@@ -81,6 +90,15 @@ public final class WireJson {
 
   @JsonDeserialize(builder = ImageUpdate.Builder.class)
   private abstract static class ImageUpdateMixin {}
+
+  @JsonDeserialize(builder = ImageRef.Builder.class)
+  private abstract static class ImageRefMixin {}
+
+  @JsonDeserialize(builder = ImageStats.Builder.class)
+  private abstract static class ImageStatsMixin {}
+
+  @JsonDeserialize(builder = AuditEntry.Builder.class)
+  private abstract static class AuditEntryMixin {}
 
   /** The builders' setters are named after the properties, without a {@code with} prefix. */
   @JsonPOJOBuilder(withPrefix = "")

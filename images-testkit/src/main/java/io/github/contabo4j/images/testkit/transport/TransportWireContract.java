@@ -393,7 +393,11 @@ public abstract class TransportWireContract {
     ImageRef ref = port().updateImage(WireFixtures.IMAGE_ID,
         ImageUpdate.builder().name("Ubuntu Web").description("for the web tier").build(), context);
 
-    assertEquals(new ImageRef(WireFixtures.IMAGE_ID, TenantId.DE, WireFixtures.CUSTOMER_ID), ref);
+    assertEquals(ImageRef.builder()
+        .imageId(WireFixtures.IMAGE_ID)
+        .tenantId(TenantId.DE)
+        .customerId(WireFixtures.CUSTOMER_ID)
+        .build(), ref);
     WIRE_MOCK.verify(1, common(patchRequestedFor(urlEqualTo(IMAGE)), context)
         .withHeader("x-trace-id", equalTo("rename-7"))
         .withHeader("Content-Type", equalTo(JSON))
