@@ -104,7 +104,10 @@ public final class AuditEntry {
     return imageId;
   }
 
-  /** Free-form details, e.g. {@code {prev: {name: a}, new: {name: b}}}; nested values are maps, lists, strings, numbers and booleans. */
+  /**
+   * Free-form details, e.g. {@code {prev: {name: a}, new: {name: b}}}; nested values are maps, lists,
+   * strings, numbers and booleans.
+   */
   public Map<String, Object> changes() {
     return changes;
   }
@@ -133,7 +136,8 @@ public final class AuditEntry {
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, action, timestamp, tenantId, customerId, changedBy, username, requestId, traceId, imageId, changes);
+    return Objects.hash(id, action, timestamp, tenantId, customerId, changedBy, username, requestId, traceId, imageId,
+        changes);
   }
 
   /** The properties in order, as a record would print them. */
@@ -298,7 +302,8 @@ public final class AuditEntry {
     /**
      * Sets {@code changes}.
      *
-     * @param changes free-form details, e.g. {@code {prev: {name: a}, new: {name: b}}}; nested values are maps, lists, strings, numbers and booleans
+     * @param changes free-form details, e.g. {@code {prev: {name: a}, new: {name: b}}}; nested values
+     *     are maps, lists, strings, numbers and booleans
      * @return this builder
      */
     public Builder changes(@Nullable Map<String, Object> changes) {
@@ -312,7 +317,8 @@ public final class AuditEntry {
      * @return the value
      */
     public AuditEntry build() {
-      return new AuditEntry(id, action, timestamp, tenantId, customerId, changedBy, username, requestId, traceId, imageId, changes);
+      return new AuditEntry(id, action, timestamp, tenantId, customerId, changedBy, username, requestId, traceId,
+          imageId, changes);
     }
   }
 }
