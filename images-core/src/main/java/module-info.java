@@ -3,7 +3,7 @@
  * the resilience decorator.
  *
  * <p>Exported to everyone: {@code io.github.contabo4j.images}, {@code .auth}, {@code .resilience} and {@code .upload}.
- * The {@code internal} packages that the transports and the testkit are built on are exported to those
+ * The {@code internal} packages that the transports, the testkit and the TCK are built on are exported to those
  * modules only; the rest is exported to no one. Jackson binds the domain records and the wire
  * envelopes reflectively, so their two packages are opened to it alone.
  *
@@ -35,15 +35,17 @@ module io.github.contabo4j.images.core {
 
   exports io.github.contabo4j.images.internal to
       io.github.contabo4j.images.testkit,
+      io.github.contabo4j.images.tck,
       io.github.contabo4j.images.emulator;
   exports io.github.contabo4j.images.internal.transport to
       io.github.contabo4j.images.transport.jdk,
       io.github.contabo4j.images.transport.feign,
-      io.github.contabo4j.images.testkit;
+      io.github.contabo4j.images.tck;
   exports io.github.contabo4j.images.internal.wire to
       io.github.contabo4j.images.transport.jdk,
       io.github.contabo4j.images.transport.feign,
-      io.github.contabo4j.images.testkit;
+      io.github.contabo4j.images.testkit,
+      io.github.contabo4j.images.tck;
 
   opens io.github.contabo4j.images to com.fasterxml.jackson.databind;
   opens io.github.contabo4j.images.internal.wire to com.fasterxml.jackson.databind;

@@ -1,5 +1,6 @@
 package io.github.contabo4j.images;
 
+import io.github.contabo4j.images.internal.AttemptTimeouts;
 import io.github.contabo4j.images.internal.Checks;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +29,8 @@ import org.jspecify.annotations.Nullable;
  * retrying decorator may use it from another thread. The client-wide trace id set on a transport's
  * builder applies when the context carries none.
  *
- * <p><b>Deadline.</b> A decorator that bounds the whole call (the resilience decorator does) tells the
- * transport, before each attempt, how long that attempt may still take: {@link #attemptTimeout()}.
- * Callers set deadlines on the decorator's policy, not here.
+ * <p><b>Deadline.</b> Callers set deadlines on the resilience policy, not here. The resilience layer
+ * tells the transport, through the context, how long each attempt may still take; that is internal.
  */
 public final class CallContext {
   private final @Nullable String firstRequestId;
@@ -100,37 +100,18 @@ public final class CallContext {
     return requestIds.isEmpty() ? Optional.empty() : Optional.of(requestIds.get(requestIds.size() - 1));
   }
 
-  /**
-   * How long the current attempt of this call may take, if a decorator said so: the smaller of its
-   * per-attempt timeout and the time left before the call's deadline, set right before the attempt.
-   * Empty when no decorator set it.
-   *
-   * <p>A transport measures it from the start of the attempt, takes the smaller of it and its own
-   * request timeout, and aborts the attempt (connect, send, wait and body, however slowly the bytes
-   * trickle in) once it is used up, failing with a {@code TIMEOUT} {@link ImagesTransportException}.
-   * A relative duration, so the transport needs no access to the decorator's clock.
-   *
-   * @return the time the current attempt may take
-   */
-  public Optional<Duration> attemptTimeout() {
-    return Optional.ofNullable(attemptTimeout);
-  }
+  static {
+    AttemptTimeouts.register(new AttemptTimeouts.Access() {
+      @Override
+      public void limit(CallContext context, Duration timeout) {
+        context.attemptTimeout = timeout;
+      }
 
-  /**
-   * Limits how long the attempts that follow may take (see {@link #attemptTimeout()}). For decorators
-   * that enforce a deadline, right before each attempt; callers have no reason to call it.
-   *
-   * @param timeout more than zero
-   * @throws IllegalArgumentException if not positive
-   */
-  public void limitAttempt(Duration timeout) {
-    if (timeout == null) {
-      throw new NullPointerException("timeout == null");
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive");
-    }
-    this.attemptTimeout = timeout;
+      @Override
+      public @Nullable Duration get(CallContext context) {
+        return context.attemptTimeout;
+      }
+    });
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.github.contabo4j.images;
 
-import io.github.contabo4j.images.internal.wire.ErrorBodies;
+import io.github.contabo4j.images.internal.Redaction;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -96,7 +96,7 @@ public final class ImageDownloadFailedException extends ImagesException {
   private static String message(String imageId, @Nullable String errorMessage) {
     String why = errorMessage == null || errorMessage.isBlank()
         ? "no errorMessage given"
-        : ErrorBodies.clean(errorMessage, ErrorBodies.MAX_MESSAGE);
+        : Redaction.clean(errorMessage, Redaction.MAX_MESSAGE);
     return "image " + imageId + " download failed (status error): " + why;
   }
 }

@@ -2,6 +2,7 @@ package io.github.contabo4j.images;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,16 +13,19 @@ import org.jspecify.annotations.Nullable;
  * builds. Close it when done; afterwards every call throws {@link IllegalStateException} without
  * sending anything. Thread-safe.
  *
- * <p>The forwarding to the transport's decorated port, the closed check and the settings every
- * transport reports are written here once; a transport supplies its port and what closing releases.
+ * <p>Every call goes one way ({@link #handle}): the closed check, the {@link ImagesInterceptor}s,
+ * then the transport's decorated port. The settings every transport reports are written here once; a
+ * transport supplies its port and what closing releases.
  */
-public abstract class ImagesClient implements ImagesPort, AutoCloseable {
+public abstract class ImagesClient extends ImagesCallHandler implements AutoCloseable {
   private final String name;
   private final URI baseUri;
   private final Duration requestTimeout;
   private final String userAgent;
   private final @Nullable String traceId;
+  private final List<ImagesInterceptor> interceptors;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile @Nullable ImagesPort pipeline;
 
   /**
    * Creates the client.
@@ -34,6 +38,23 @@ public abstract class ImagesClient implements ImagesPort, AutoCloseable {
    */
   protected ImagesClient(
       String name, URI baseUri, Duration requestTimeout, String userAgent, @Nullable String traceId) {
+    this(name, baseUri, requestTimeout, userAgent, traceId, List.of());
+  }
+
+  /**
+   * Creates the client with interceptors.
+   *
+   * @param name the transport client's name for messages, e.g. {@code JdkImagesClient}
+   * @param baseUri the base URI every request path is appended to
+   * @param requestTimeout the time one attempt may take
+   * @param userAgent the {@code User-Agent} every request carries
+   * @param traceId the client-wide {@code x-trace-id}, or null
+   * @param interceptors what every call passes through before the transport's layers, outermost
+   *     first
+   */
+  protected ImagesClient(String name, URI baseUri, Duration requestTimeout, String userAgent,
+      @Nullable String traceId, List<? extends ImagesInterceptor> interceptors) {
+    this.interceptors = List.copyOf(interceptors);
     this.name = Objects.requireNonNull(name, "name == null");
     this.baseUri = Objects.requireNonNull(baseUri, "baseUri == null");
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
@@ -58,6 +79,19 @@ public abstract class ImagesClient implements ImagesPort, AutoCloseable {
     return delegate();
   }
 
+  /** The interceptors around the transport's port, built on first use (the port exists only then). */
+  private ImagesPort pipeline() {
+    ImagesPort p = pipeline;
+    if (p == null) {
+      p = ImagesInterceptor.around(open(), interceptors);
+      pipeline = p;
+    }
+    if (closed.get()) {
+      open(); // throws
+    }
+    return p;
+  }
+
   /**
    * Fails if this client is closed: for transport code that must stop a call that raced {@link
    * #close()}.
@@ -68,45 +102,19 @@ public abstract class ImagesClient implements ImagesPort, AutoCloseable {
     open();
   }
 
+  /** Every call passes the closed check, then the interceptors, then the transport's layers. */
   @Override
-  public final CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
-    return open().createCustomImage(request, context);
+  protected final <R> R handle(ImagesCall<R> call) {
+    return call.sendTo(pipeline());
   }
 
-  @Override
-  public final Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
-    return open().retrieveImageList(query, context);
-  }
-
-  @Override
-  public final Image retrieveImage(String imageId, CallContext context) {
-    return open().retrieveImage(imageId, context);
-  }
-
-  @Override
-  public final ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
-    return open().updateImage(imageId, update, context);
-  }
-
-  @Override
-  public final void deleteImage(String imageId, CallContext context) {
-    open().deleteImage(imageId, context);
-  }
-
-  @Override
-  public final ImageStats retrieveCustomImagesStats(CallContext context) {
-    return open().retrieveCustomImagesStats(context);
-  }
-
-  @Override
-  public final Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
-    return open().retrieveImageAuditsList(query, context);
-  }
-
-  /** Polls through the client's own resilience layer, on its clock and sleeper. */
+  /**
+   * Polls through the client's own resilience layer, on its clock and sleeper; the interceptors see
+   * the wait {@linkplain ImagesInterceptor#interceptAwaitDownloaded as a whole}.
+   */
   @Override
   public final Image awaitDownloaded(String imageId, Duration timeout) {
-    return open().awaitDownloaded(imageId, timeout);
+    return pipeline().awaitDownloaded(imageId, timeout);
   }
 
   /** The base URI every request path is appended to. */

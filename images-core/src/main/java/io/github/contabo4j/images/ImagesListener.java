@@ -1,6 +1,6 @@
 package io.github.contabo4j.images;
 
-import io.github.contabo4j.images.internal.resilience.Listeners;
+import io.github.contabo4j.images.internal.Listeners;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 

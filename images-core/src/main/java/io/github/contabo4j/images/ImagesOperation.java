@@ -5,26 +5,26 @@ package io.github.contabo4j.images;
  */
 public enum ImagesOperation {
   /** {@code POST /v1/compute/images}: upload a custom image from a URL. */
-  CREATE_CUSTOM_IMAGE("createCustomImage", "POST"),
+  CREATE_CUSTOM_IMAGE("createCustomImage", false),
   /** {@code GET /v1/compute/images}: list images. */
-  RETRIEVE_IMAGE_LIST("retrieveImageList", "GET"),
+  RETRIEVE_IMAGE_LIST("retrieveImageList", true),
   /** {@code GET /v1/compute/images/{imageId}}: get one image. */
-  RETRIEVE_IMAGE("retrieveImage", "GET"),
+  RETRIEVE_IMAGE("retrieveImage", true),
   /** {@code PATCH /v1/compute/images/{imageId}}: rename or describe a custom image. */
-  UPDATE_IMAGE("updateImage", "PATCH"),
+  UPDATE_IMAGE("updateImage", false),
   /** {@code DELETE /v1/compute/images/{imageId}}: delete a custom image. */
-  DELETE_IMAGE("deleteImage", "DELETE"),
+  DELETE_IMAGE("deleteImage", false),
   /** {@code GET /v1/compute/images/stats}: custom-image storage statistics. */
-  RETRIEVE_CUSTOM_IMAGES_STATS("retrieveCustomImagesStats", "GET"),
+  RETRIEVE_CUSTOM_IMAGES_STATS("retrieveCustomImagesStats", true),
   /** {@code GET /v1/compute/images/audits}: the audit history. */
-  RETRIEVE_IMAGE_AUDITS_LIST("retrieveImageAuditsList", "GET");
+  RETRIEVE_IMAGE_AUDITS_LIST("retrieveImageAuditsList", true);
 
   private final String operationId;
-  private final String method;
+  private final boolean readOnly;
 
-  ImagesOperation(String operationId, String method) {
+  ImagesOperation(String operationId, boolean readOnly) {
     this.operationId = operationId;
-    this.method = method;
+    this.readOnly = readOnly;
   }
 
   /** The vendor's {@code operationId}, e.g. {@code retrieveImage}. */
@@ -32,14 +32,9 @@ public enum ImagesOperation {
     return operationId;
   }
 
-  /** The HTTP method the vendor uses for this operation (a fact, useful in logs). */
-  public String method() {
-    return method;
-  }
-
-  /** Whether the operation only reads state (every {@code GET}). */
+  /** Whether the operation only reads state (list, get, stats, audits). */
   public boolean readOnly() {
-    return method.equals("GET");
+    return readOnly;
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.github.contabo4j.images;
 
 import io.github.contabo4j.images.internal.PageWalker;
-import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
+import io.github.contabo4j.images.internal.DownloadWaiter;
 import java.time.Duration;
 import java.util.stream.Stream;
 

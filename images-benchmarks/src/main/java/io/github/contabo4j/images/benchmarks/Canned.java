@@ -10,7 +10,7 @@ import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.PageLinks;
 import io.github.contabo4j.images.Pagination;
 import io.github.contabo4j.images.TenantId;
-import io.github.contabo4j.images.internal.wire.ServerWire;
+import io.github.contabo4j.images.testkit.internal.wire.ServerWire;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.auth.FoundCredentials;
 import io.github.contabo4j.images.internal.auth.TokenCache;
 import io.github.contabo4j.images.internal.auth.TokenEndpoint;
-import io.github.contabo4j.images.internal.resilience.MonotonicClock;
+import io.github.contabo4j.images.internal.MonotonicClock;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import java.net.URI;

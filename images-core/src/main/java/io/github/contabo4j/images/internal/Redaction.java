@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * (standard and URL-safe, with and without padding).
  */
 public final class Redaction {
+  /** The longest message kept from a service's error body or an image's error text: 500 characters. */
+  public static final int MAX_MESSAGE = 500;
+
   /** What a secret is replaced with. */
   public static final String REDACTED = "<redacted>";
 
@@ -50,5 +53,37 @@ public final class Redaction {
       out = out.replace(form, REDACTED);
     }
     return out;
+  }
+
+  /**
+   * Collapses whitespace and control characters and truncates.
+   *
+   * @param text the text
+   * @param max the most characters kept
+   * @return the cleaned text, with an ellipsis appended when it was cut
+   */
+  public static String clean(String text, int max) {
+    StringBuilder sb = new StringBuilder(Math.min(text.length(), max + 1));
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        space = sb.length() > 0;
+        continue;
+      }
+      if (sb.length() + (space ? 1 : 0) >= max) {
+        // more text follows: cut here, never inside a surrogate pair
+        if (sb.length() > 0 && Character.isHighSurrogate(sb.charAt(sb.length() - 1))) {
+          sb.setLength(sb.length() - 1);
+        }
+        return sb.append('…').toString();
+      }
+      if (space) {
+        sb.append(' ');
+        space = false;
+      }
+      sb.append(c);
+    }
+    return sb.toString();
   }
 }

@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Timeouts.</b> {@code callTimeout} is the call's deadline, counted on the decorator's clock from
  * the moment the call starts; it wins over every retry schedule. {@code attemptTimeout} bounds each
  * attempt. Before each attempt the decorator hands the transport the smaller of the two that is left
- * ({@link io.github.contabo4j.images.CallContext#attemptTimeout()}); the transport cuts the attempt
+ * (through the call's context); the transport cuts the attempt
  * there, and an attempt cut short fails as a {@code TIMEOUT} that may have been processed.
  *
  * <p><b>Reconciliation.</b> When a create ends ambiguously, the decorator looks its request ids up in

@@ -1,44 +1,35 @@
 package io.github.contabo4j.images.resilience;
 
-import io.github.contabo4j.images.AuditAction;
-import io.github.contabo4j.images.AuditEntry;
 import io.github.contabo4j.images.AuditQuery;
 import io.github.contabo4j.images.AuthenticationException;
 import io.github.contabo4j.images.CallContext;
-import io.github.contabo4j.images.CreateCustomImage;
 import io.github.contabo4j.images.CreatedImage;
 import io.github.contabo4j.images.Delivery;
 import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImageNotFoundException;
-import io.github.contabo4j.images.ImageListQuery;
-import io.github.contabo4j.images.ImageRef;
-import io.github.contabo4j.images.ImageStats;
-import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.ImageDownloadFailedException;
 import io.github.contabo4j.images.ImagesException;
+import io.github.contabo4j.images.ImagesCall;
+import io.github.contabo4j.images.ImagesCallHandler;
 import io.github.contabo4j.images.ImagesListener;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.ImagesTransportException;
 import io.github.contabo4j.images.OutcomeUnknownException;
-import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.Sleeper;
-import io.github.contabo4j.images.internal.Checks;
-import io.github.contabo4j.images.internal.resilience.AttemptLimiter;
-import io.github.contabo4j.images.internal.resilience.Deadline;
-import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
-import io.github.contabo4j.images.internal.resilience.Listeners;
-import io.github.contabo4j.images.internal.resilience.MonotonicClock;
+import io.github.contabo4j.images.internal.resilience.AttemptPacer;
+import io.github.contabo4j.images.internal.resilience.CreateReconciler;
+import io.github.contabo4j.images.internal.Deadline;
+import io.github.contabo4j.images.internal.DownloadWaiter;
+import io.github.contabo4j.images.internal.Listeners;
+import io.github.contabo4j.images.internal.MonotonicClock;
 import io.github.contabo4j.images.internal.resilience.RetryRules;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -73,7 +64,7 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>The delegate</b>, once per attempt, always with the caller's {@link CallContext}: each
  *       attempt draws a fresh {@code x-request-id} from it and keeps its {@code x-trace-id}, so the
  *       final exception lists every id sent. Right before each attempt the context is told how long
- *       the attempt may take ({@link CallContext#attemptTimeout()}); the transport cuts it there.
+ *       the attempt may take; the transport cuts it there.
  * </ol>
  *
  * <p><b>What is retried</b> (the exceptions state facts; this table turns them into decisions):
@@ -138,8 +129,7 @@ import org.jspecify.annotations.Nullable;
  * attempt's exception (to which a {@link TimeoutException} is added as suppressed), or, if no attempt
  * was made, with an {@link ImagesTransportException} of failure {@code TIMEOUT} and delivery {@code
  * NOT_SENT}. Each attempt may take the smaller of {@code attemptTimeout} and the time left; the
- * decorator puts that into the context with {@link CallContext#limitAttempt}, and the transport
- * applies it.
+ * decorator puts that into the context, and the transport applies it.
  *
  * <p><b>Interruption.</b> An interrupt while waiting (backoff, {@code Retry-After} or a permit) ends
  * the call at once with an {@link ImagesTransportException} of failure {@code INTERRUPTED}, the
@@ -167,35 +157,33 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Thread-safety.</b> Thread-safe. One instance should serve the whole application, because the
  * rate limiter and the "not before" time are per instance.
  */
-public final class ResilientImagesPort implements ImagesPort {
+public final class ResilientImagesPort extends ImagesCallHandler {
   private static final String NAME = "contabo-images";
 
   private final ImagesPort delegate;
   private final ResiliencePolicy policy;
-  private final Sleeper sleeper;
   private final Clock clock;
-  private final @Nullable RandomGenerator random;
   private final Retry retry;
-  private final AttemptLimiter limiter;
+  private final AttemptPacer pacer;
+  private final CreateReconciler reconciler;
   private final ImagesListener listener;
   private final DownloadWaiter waiter;
 
   private ResilientImagesPort(Builder b, ImagesPort delegate, Clock clock) {
     this.delegate = delegate;
     this.policy = b.policy;
-    this.sleeper = b.sleeper;
     this.clock = clock;
-    this.random = b.random;
+    this.listener = Listeners.guarded(b.listener);
+    this.pacer = new AttemptPacer(NAME, policy, clock, b.sleeper, listener, b.random);
     RetryConfig config = RetryConfig.<Object>custom()
         .maxAttempts(policy.maxAttempts())
         .retryOnException(thrown -> RetryRules.retryable(thrown, policy))
-        .intervalBiFunction((failed, outcome) -> RetryRules.delayMillis(failed, outcome.getLeft(), policy, this::uniform))
+        .intervalBiFunction((failed, outcome) -> RetryRules.delayMillis(failed, outcome.getLeft(), policy, pacer::uniform))
         .failAfterMaxAttempts(false)
         .build();
     this.retry = Retry.of(NAME, config);
-    this.limiter = new AttemptLimiter(NAME, policy, clock);
-    this.listener = Listeners.guarded(b.listener);
-    this.waiter = new DownloadWaiter(clock, sleeper, policy);
+    this.reconciler = new CreateReconciler(delegate, policy, clock, pacer, listener);
+    this.waiter = new DownloadWaiter(clock, b.sleeper, policy.backoffBase(), policy.backoffMultiplier());
   }
 
   /**
@@ -219,66 +207,57 @@ public final class ResilientImagesPort implements ImagesPort {
     return policy;
   }
 
+  /** Every operation: the retry loop, reported to the listener when it ends; creates reconcile, deletes keep "404 means done". */
   @Override
-  public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
-    Objects.requireNonNull(request, "request == null");
-    Objects.requireNonNull(context, "context == null");
-    ImagesOperation operation = ImagesOperation.CREATE_CUSTOM_IMAGE;
+  protected <R> R handle(ImagesCall<R> call) {
+    ImagesOperation operation = call.operation();
+    CallContext context = call.context();
     Instant start = clock.instant();
-    CreatedImage created;
+    R result;
     @Nullable String requestId;
     try {
-      try {
-        created = call(operation, context, () -> delegate.createCustomImage(request, context));
-        requestId = context.lastRequestId().orElse(null);
-      } catch (ImagesException e) {
-        if (policy.reconcileAttempts() == 0 || !RetryRules.ambiguous(e)) {
-          throw e;
+      if (operation.createsResources()) {
+        try {
+          result = call(operation, context, () -> call.sendTo(delegate));
+          requestId = context.lastRequestId().orElse(null);
+        } catch (ImagesException e) {
+          if (policy.reconcileAttempts() == 0 || !RetryRules.ambiguous(e)) {
+            throw e;
+          }
+          CreateReconciler.Reconciled reconciled = reconciler.reconcile(e, context);
+          @SuppressWarnings("unchecked") // a create's result is a CreatedImage
+          R image = (R) reconciled.image();
+          result = image;
+          requestId = reconciled.requestId();
         }
-        Reconciled reconciled = reconcile(e, context);
-        created = reconciled.image();
-        requestId = reconciled.requestId();
+      } else {
+        result = call(operation, context,
+            operation == ImagesOperation.DELETE_IMAGE ? deleteOnce(call) : () -> call.sendTo(delegate));
+        requestId = context.lastRequestId().orElse(null);
       }
     } catch (RuntimeException e) {
-      completed(operation, start, context, e);
+      listener.onCompleted(operation, Duration.between(start, clock.instant()), context.lastRequestId().orElse(null), e);
       throw e;
     }
     listener.onCompleted(operation, Duration.between(start, clock.instant()), requestId, null);
-    return created;
+    return result;
   }
 
-  @Override
-  public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
-    Objects.requireNonNull(query, "query == null");
-    return timed(ImagesOperation.RETRIEVE_IMAGE_LIST, context, () -> delegate.retrieveImageList(query, context));
-  }
-
-  @Override
-  public Image retrieveImage(String imageId, CallContext context) {
-    Checks.requireImageId("imageId", imageId);
-    return timed(ImagesOperation.RETRIEVE_IMAGE, context, () -> delegate.retrieveImage(imageId, context));
-  }
-
-  @Override
-  public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
-    Checks.requireImageId("imageId", imageId);
-    Objects.requireNonNull(update, "update == null");
-    return timed(ImagesOperation.UPDATE_IMAGE, context, () -> delegate.updateImage(imageId, update, context));
-  }
-
-  @Override
-  public void deleteImage(String imageId, CallContext context) {
-    Checks.requireImageId("imageId", imageId);
+  /**
+   * One attempt of a delete: a 404 after an earlier attempt of the same call ended ambiguously means
+   * that attempt deleted the image, which is what was asked.
+   */
+  private <R> Supplier<R> deleteOnce(ImagesCall<R> call) {
     // Attempts run one after another; this spans them.
     AtomicReference<@Nullable ImagesException> ambiguous = new AtomicReference<>();
-    timed(ImagesOperation.DELETE_IMAGE, context, () -> {
+    return () -> {
       try {
-        delegate.deleteImage(imageId, context);
+        return call.sendTo(delegate);
       } catch (ImageNotFoundException e) {
         if (ambiguous.get() == null) {
           throw e;
         }
-        // An earlier attempt may have deleted it: the image is gone, which is what was asked.
+        return null; // An earlier attempt may have deleted it: the image is gone, which is what was asked.
       } catch (AuthenticationException e) {
         ImagesException earlier = ambiguous.get();
         if (earlier != null) {
@@ -291,19 +270,7 @@ public final class ResilientImagesPort implements ImagesPort {
         }
         throw e;
       }
-      return Boolean.TRUE;
-    });
-  }
-
-  @Override
-  public ImageStats retrieveCustomImagesStats(CallContext context) {
-    return timed(ImagesOperation.RETRIEVE_CUSTOM_IMAGES_STATS, context, () -> delegate.retrieveCustomImagesStats(context));
-  }
-
-  @Override
-  public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
-    Objects.requireNonNull(query, "query == null");
-    return timed(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, context, () -> delegate.retrieveImageAuditsList(query, context));
+    };
   }
 
   /**
@@ -323,30 +290,8 @@ public final class ResilientImagesPort implements ImagesPort {
     return waiter.await(this, imageId, timeout);
   }
 
-  /** {@link #call}, reported to the listener when it ends. */
-  private <T> T timed(ImagesOperation operation, CallContext context, Supplier<T> attempt) {
-    Objects.requireNonNull(context, "context == null");
-    Instant start = clock.instant();
-    T result;
-    try {
-      result = call(operation, context, attempt);
-    } catch (RuntimeException e) {
-      completed(operation, start, context, e);
-      throw e;
-    }
-    completed(operation, start, context, null);
-    return result;
-  }
-
-  private void completed(
-      ImagesOperation operation, Instant start, CallContext context, @Nullable RuntimeException failure) {
-    listener.onCompleted(
-        operation, Duration.between(start, clock.instant()), context.lastRequestId().orElse(null), failure);
-  }
-
   /** Deadline, retry, gate, limiter and delegate, in the order the class description gives. */
   private <T> T call(ImagesOperation operation, CallContext context, Supplier<T> attempt) {
-    Objects.requireNonNull(context, "context == null");
     Deadline deadline = Deadline.after(clock, policy.callTimeout());
     Retry.AsyncContext<T> retryContext = retry.asyncContext();
     @Nullable ImagesException previous = null;
@@ -358,21 +303,21 @@ public final class ResilientImagesPort implements ImagesPort {
         if (previous != null) {
           listener.onRetry(operation, attempts, previous, backoff);
           if (RetryRules.throttled(previous) && !backoff.isZero()) {
-            if (limiter.holdOff(backoff)) {
+            if (pacer.holdOff(backoff)) {
               backoff = Duration.ZERO; // the shared gate in awaitTurn waits for it, for every caller
             } else if (deadline.allows(backoff)) {
               listener.onThrottled(operation, backoff); // no gate without a rate limit: this call waits itself
             }
           }
         }
-        if (!sleepWithin(backoff, deadline) || !awaitTurn(operation, deadline)) {
-          throw deadlineReached(operation, context, previous, deadline);
+        if (!pacer.sleepWithin(backoff, deadline) || !pacer.awaitTurn(operation, deadline)) {
+          throw AttemptPacer.deadlineReached(operation, context, previous, deadline);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw interrupted(operation, context, previous, e);
       }
-      limitAttempt(operation, context, previous, deadline);
+      pacer.limitAttempt(operation, context, previous, deadline);
       attempts++;
       T result;
       try {
@@ -388,180 +333,6 @@ public final class ResilientImagesPort implements ImagesPort {
       retryContext.onComplete();
       return result;
     }
-  }
-
-  /**
-   * Looks the create's request ids up in the audit log, as the class description says.
-   *
-   * @param ambiguous how the create ended
-   * @param context the create's context, listing the ids it sent
-   * @return the image the create made, reconciled, and the request id that made it
-   * @throws OutcomeUnknownException if the lookup settles nothing
-   */
-  private Reconciled reconcile(ImagesException ambiguous, CallContext context) {
-    try {
-      Reconciled reconciled = lookUpAll(ambiguous, context);
-      listener.onReconciled(reconciled.image(), reconciled.requestId());
-      return reconciled;
-    } catch (OutcomeUnknownException e) {
-      listener.onOutcomeUnknown(e);
-      throw e;
-    }
-  }
-
-  /** The rounds of audit lookups of {@link #reconcile}. */
-  private Reconciled lookUpAll(ImagesException ambiguous, CallContext context) {
-    List<String> sent = context.requestIds();
-    @Nullable String traceId = context.traceId().orElse(null);
-    Deadline deadline = Deadline.after(clock, policy.callTimeout());
-    int rounds = 0;
-    @Nullable RuntimeException lookupFailure = null;
-    Duration nextWait = policy.reconcileInterval();
-    try {
-      while (rounds < policy.reconcileAttempts()) {
-        if (rounds > 0 && !sleepWithin(nextWait, deadline)) {
-          break;
-        }
-        rounds++;
-        lookupFailure = null;
-        nextWait = policy.reconcileInterval();
-        for (int i = sent.size() - 1; i >= 0; i--) {
-          String requestId = sent.get(i);
-          CallContext lookup = traceId == null ? CallContext.create() : CallContext.create().withTraceId(traceId);
-          try {
-            Optional<CreatedImage> created = lookUp(requestId, lookup, deadline);
-            if (created.isPresent()) {
-              return new Reconciled(created.get(), requestId);
-            }
-          } catch (RuntimeException e) {
-            if (!RetryRules.retryable(e, policy)) {
-              throw new OutcomeUnknownException(ambiguous, e, rounds);
-            }
-            lookupFailure = e;
-            if (RetryRules.throttled(e)) {
-              Duration hold = Duration.ofMillis(RetryRules.delayMillis(1, e, policy, this::uniform));
-              if (!limiter.holdOff(hold) && hold.compareTo(nextWait) > 0) {
-                nextWait = hold; // no shared gate without a rate limit: this lookup waits itself
-                if (deadline.allows(hold)) {
-                  listener.onThrottled(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, hold);
-                }
-              }
-            }
-          }
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      ImagesTransportException cause = new ImagesTransportException(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST,
-          ImagesTransportException.Failure.INTERRUPTED, Delivery.NOT_SENT, "interrupted while reconciling a create",
-          e, List.of(), traceId);
-      throw new OutcomeUnknownException(ambiguous, cause, rounds);
-    }
-    throw new OutcomeUnknownException(ambiguous, lookupFailure, rounds);
-  }
-
-  /** One audit lookup: one attempt through the gate and the limiter, within the lookup's deadline. */
-  private Optional<CreatedImage> lookUp(String requestId, CallContext lookup, Deadline deadline)
-      throws InterruptedException {
-    ImagesOperation operation = ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST;
-    if (!awaitTurn(operation, deadline)) {
-      throw deadlineReached(operation, lookup, null, deadline);
-    }
-    limitAttempt(operation, lookup, null, deadline);
-    Page<AuditEntry> page = delegate.retrieveImageAuditsList(AuditQuery.byRequestId(requestId), lookup);
-    for (AuditEntry entry : page.items()) {
-      AuditAction action = entry.action();
-      String imageId = entry.imageId();
-      if (entry.madeBy(requestId) && action != null && action.is(AuditAction.CREATED) && imageId != null) {
-        return Optional.of(new CreatedImage(imageId, entry.tenantId(), entry.customerId(), true));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Gate, then permit; the gate is checked again in case a 429 raised it while waiting. Tells the
-   * listener about each wait that is about to start.
-   *
-   * @return false, having waited for nothing, if a wait would not end before the deadline
-   */
-  private boolean awaitTurn(ImagesOperation operation, Deadline deadline) throws InterruptedException {
-    // Gate, then permit. A 429 may raise the gate while the permit is awaited; that permit's period
-    // is then over before the gate opens, so the attempt goes back to the gate and takes a new
-    // permit instead of starting late on the old one (which would put more attempts than permits
-    // into a later period).
-    while (true) {
-      Duration gate = limiter.untilNotBefore();
-      if (!gate.isZero() && deadline.allows(gate)) {
-        listener.onThrottled(operation, gate);
-      }
-      if (!sleepWithin(gate, deadline)) {
-        return false;
-      }
-      Duration permit = limiter.reservePermit(deadline.remaining().minusNanos(1));
-      if (permit == null) {
-        return false;
-      }
-      if (!permit.isZero() && deadline.allows(permit)) {
-        listener.onRateLimitWait(operation, permit);
-      }
-      if (!sleepWithin(permit, deadline)) {
-        return false;
-      }
-      if (limiter.untilNotBefore().isZero()) {
-        return true;
-      }
-    }
-  }
-
-  /**
-   * Waits, unless the wait would not end before the deadline.
-   *
-   * @return whether it waited
-   * @throws InterruptedException if the thread is or gets interrupted
-   */
-  private boolean sleepWithin(Duration duration, Deadline deadline) throws InterruptedException {
-    if (Thread.currentThread().isInterrupted()) {
-      throw new InterruptedException("interrupted before the attempt");
-    }
-    if (!deadline.allows(duration)) {
-      return false;
-    }
-    if (!duration.isZero()) {
-      sleeper.sleep(duration);
-    }
-    return true;
-  }
-
-  /** Tells the transport how long the next attempt may take: the attempt timeout, or less if the deadline is nearer. */
-  private void limitAttempt(
-      ImagesOperation operation, CallContext context, @Nullable ImagesException previous, Deadline deadline) {
-    Duration left = deadline.remaining();
-    if (left.isZero()) {
-      throw deadlineReached(operation, context, previous, deadline);
-    }
-    context.limitAttempt(left.compareTo(policy.attemptTimeout()) < 0 ? left : policy.attemptTimeout());
-  }
-
-  private long uniform(long bound) {
-    if (random == null) {
-      return ThreadLocalRandom.current().nextLong(bound + 1);
-    }
-    synchronized (random) {
-      return random.nextLong(bound + 1);
-    }
-  }
-
-  /** The failure of a call whose deadline leaves no time for its next attempt. */
-  private static ImagesException deadlineReached(
-      ImagesOperation operation, CallContext context, @Nullable ImagesException previous, Deadline deadline) {
-    String what = "the call deadline (" + deadline.budget() + ") leaves no time for ";
-    if (previous == null) {
-      return new ImagesTransportException(operation, ImagesTransportException.Failure.TIMEOUT, Delivery.NOT_SENT,
-          what + "the first attempt", null, context.requestIds(), context.traceId().orElse(null));
-    }
-    previous.addSuppressed(new TimeoutException(what + "another attempt"));
-    return previous;
   }
 
   private static ImagesTransportException interrupted(
@@ -582,9 +353,6 @@ public final class ResilientImagesPort implements ImagesPort {
   public String toString() {
     return "ResilientImagesPort{" + policy + ", delegate=" + delegate.getClass().getSimpleName() + "}";
   }
-
-  /** A settled create: the image and the request id the audit log names for it. */
-  private record Reconciled(CreatedImage image, String requestId) {}
 
   /** Builds a {@link ResilientImagesPort}. */
   public static final class Builder {
@@ -646,7 +414,7 @@ public final class ResilientImagesPort implements ImagesPort {
 
     /**
      * The source of backoff jitter. Draws are synchronized on it, so a {@link java.util.Random}
-     * seeded in a test repeats exactly. Default: {@link ThreadLocalRandom}.
+     * seeded in a test repeats exactly. Default: {@link java.util.concurrent.ThreadLocalRandom}.
      *
      * @param random the generator
      * @return this builder

@@ -6,12 +6,11 @@ import io.github.contabo4j.images.ImageDownloadFailedException;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.internal.Checks;
-import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
-import io.github.contabo4j.images.internal.resilience.MonotonicClock;
+import io.github.contabo4j.images.internal.DownloadWaiter;
+import io.github.contabo4j.images.internal.MonotonicClock;
 import io.github.contabo4j.images.internal.upload.Ensurer;
 import io.github.contabo4j.images.internal.upload.Preflights;
 import io.github.contabo4j.images.internal.upload.SourceProbe;
-import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -109,7 +108,7 @@ public final class ImageUploads {
     this.port = b.port;
     this.preflightOptions = b.preflightOptions;
     this.probe = SourceProbe.system(b.preflightOptions);
-    this.waiter = new DownloadWaiter(b.clock, b.sleeper, ResiliencePolicy.defaults());
+    this.waiter = new DownloadWaiter(b.clock, b.sleeper, DownloadWaiter.DEFAULT_BACKOFF_BASE, DownloadWaiter.DEFAULT_BACKOFF_MULTIPLIER);
     this.ensurer = new Ensurer(port, waiter, this::preflight);
   }
 

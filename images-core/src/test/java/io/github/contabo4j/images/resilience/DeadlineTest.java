@@ -1,5 +1,6 @@
 package io.github.contabo4j.images.resilience;
 
+import io.github.contabo4j.images.internal.AttemptTimeouts;
 import static io.github.contabo4j.images.resilience.ScriptedPort.status;
 import static io.github.contabo4j.images.resilience.ScriptedPort.transport;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,7 +157,7 @@ class DeadlineTest {
     // at 0 s: 30 s; at 20 s: 25 s left; at 40 s: 5 s left
     assertThat(port.attempts()).extracting(ScriptedPort.Attempt::attemptTimeout)
         .containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(25), Duration.ofSeconds(5));
-    assertThat(context.attemptTimeout()).contains(Duration.ofSeconds(5));
+    assertThat(AttemptTimeouts.of(context)).contains(Duration.ofSeconds(5));
   }
 
   @Test
@@ -177,18 +178,18 @@ class DeadlineTest {
 
   @Test
   void aContextNobodyLimitedHasNoAttemptTimeout() {
-    assertThat(CallContext.create().attemptTimeout()).isEmpty();
+    assertThat(AttemptTimeouts.of(CallContext.create())).isEmpty();
   }
 
   @Test
   void limitAttemptRejectsWhatIsNotPositive() {
     CallContext context = CallContext.create();
 
-    assertThatThrownBy(() -> context.limitAttempt(null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> AttemptTimeouts.limit(context, null)).isInstanceOf(NullPointerException.class)
         .hasMessage("timeout == null");
-    assertThatThrownBy(() -> context.limitAttempt(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> AttemptTimeouts.limit(context, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("timeout must be positive");
-    assertThatThrownBy(() -> context.limitAttempt(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
-    assertThat(context.attemptTimeout()).isEmpty();
+    assertThatThrownBy(() -> AttemptTimeouts.limit(context, Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(AttemptTimeouts.of(context)).isEmpty();
   }
 }

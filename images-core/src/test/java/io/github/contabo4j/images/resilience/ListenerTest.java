@@ -279,6 +279,14 @@ class ListenerTest {
           });
       return settings.decorate(reading);
     }
+
+    java.util.List<io.github.contabo4j.images.ImagesInterceptor> interceptors() {
+      return resolve().interceptors();
+    }
+
+    ImagesListener listenerInEffect() {
+      return resolve().listener();
+    }
   }
 
   /** A source that hands out t1 until t1 is invalidated, then t2. */
@@ -320,7 +328,7 @@ class ListenerTest {
   @Test
   void theTransportBuilderRejectsANullListener() {
     assertThatThrownBy(() -> new TestTransport().listener(null)).hasMessage("listener == null");
-    assertThat(new TestTransport().toString()).contains("listener=");
+    assertThat(new TestTransport().toString()).contains("listeners=0");
   }
 
   @Test

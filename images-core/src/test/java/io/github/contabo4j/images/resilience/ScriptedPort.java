@@ -1,5 +1,6 @@
 package io.github.contabo4j.images.resilience;
 
+import io.github.contabo4j.images.internal.AttemptTimeouts;
 import io.github.contabo4j.images.AuditEntry;
 import io.github.contabo4j.images.AuditQuery;
 import io.github.contabo4j.images.CallContext;
@@ -154,7 +155,7 @@ final class ScriptedPort implements ImagesPort {
     String trace = context.traceId().orElse(null);
     Step step;
     synchronized (this) {
-      attempts.add(new Attempt(op, id, trace, clock.instant(), context.attemptTimeout().orElse(null), auditRequestId));
+      attempts.add(new Attempt(op, id, trace, clock.instant(), AttemptTimeouts.of(context).orElse(null), auditRequestId));
       step = script.poll();
     }
     RuntimeException failure = step == null ? null : step.fail(op, context.requestIds(), trace);

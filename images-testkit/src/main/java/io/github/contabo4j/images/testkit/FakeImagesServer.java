@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.testkit.internal.http.ApiHandler;
-import io.github.contabo4j.images.testkit.internal.http.SpecCheck;
 import io.github.contabo4j.images.testkit.internal.http.TokenEndpoint;
 import io.github.contabo4j.images.testkit.internal.http.TokenStore;
 import java.io.IOException;

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Validates HTTP traffic against the vendor's OpenAPI document ({@code contabo-images-openapi.yaml},
- * loaded from the classpath, where {@code images-core} ships the copy this project was built
+ * loaded from the classpath, where {@code images-testkit} ships the copy this project was built
  * against), using {@code com.atlassian.oai:swagger-request-validator-core}, an optional dependency of
  * the testkit that a test using this class must have on its classpath.
  *
@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe; load it once per test class, it takes a moment to parse the spec.
  */
 public final class SpecValidator {
-  /** Where {@code images-core} ships the vendor spec. */
-  public static final String SPEC_RESOURCE = "io/github/contabo4j/images/contabo-images-openapi.yaml";
+  /** Where {@code images-testkit} ships the vendor spec. */
+  public static final String SPEC_RESOURCE = "io/github/contabo4j/images/testkit/contabo-images-openapi.yaml";
 
   private static final String UNKNOWN_STATUS = "validation.response.status.unknown";
 
@@ -49,7 +49,7 @@ public final class SpecValidator {
   public static SpecValidator load() {
     try (InputStream in = SpecValidator.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(SPEC_RESOURCE + " is not on the classpath (it ships in images-core)");
+        throw new IllegalStateException(SPEC_RESOURCE + " is not on the classpath (it ships in images-testkit)");
       }
       String spec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return new SpecValidator(OpenApiInteractionValidator.createForInlineApiSpecification(spec).build());

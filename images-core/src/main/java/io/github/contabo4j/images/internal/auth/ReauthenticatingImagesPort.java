@@ -1,22 +1,17 @@
 package io.github.contabo4j.images.internal.auth;
 
-import io.github.contabo4j.images.AuditEntry;
-import io.github.contabo4j.images.AuditQuery;
 import io.github.contabo4j.images.AuthenticationException;
-import io.github.contabo4j.images.CallContext;
-import io.github.contabo4j.images.CreateCustomImage;
-import io.github.contabo4j.images.CreatedImage;
 import io.github.contabo4j.images.Image;
-import io.github.contabo4j.images.ImageListQuery;
-import io.github.contabo4j.images.ImageRef;
-import io.github.contabo4j.images.ImageStats;
 import io.github.contabo4j.images.ImageNotFoundException;
-import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.ImagesException;
+import io.github.contabo4j.images.CallContext;
+import io.github.contabo4j.images.ImagesCall;
+import io.github.contabo4j.images.ImagesCallHandler;
+import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesPort;
-import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.TokenSource;
-import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
+import io.github.contabo4j.images.internal.DownloadWaiter;
+import io.github.contabo4j.images.internal.wire.TokenFailures;
 import io.github.contabo4j.images.internal.resilience.RetryRules;
 import java.time.Duration;
 import java.util.Objects;
@@ -40,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * the resilience layer attached an ambiguous earlier failure to the 401, a 404 on the replay means an
  * earlier attempt deleted the image. Thread-safe if the delegate and source are.
  */
-public final class ReauthenticatingImagesPort implements ImagesPort {
+public final class ReauthenticatingImagesPort extends ImagesCallHandler {
   private final ImagesPort delegate;
   private final SentTokens tokens;
   private final @Nullable DownloadWaiter waiter;
@@ -79,51 +74,19 @@ public final class ReauthenticatingImagesPort implements ImagesPort {
   }
 
   @Override
-  public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
-    return call(() -> delegate.createCustomImage(request, context));
-  }
-
-  @Override
-  public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
-    return call(() -> delegate.retrieveImageList(query, context));
-  }
-
-  @Override
-  public Image retrieveImage(String imageId, CallContext context) {
-    return call(() -> delegate.retrieveImage(imageId, context));
-  }
-
-  @Override
-  public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
-    return call(() -> delegate.updateImage(imageId, update, context));
-  }
-
-  @Override
-  public void deleteImage(String imageId, CallContext context) {
-    call(() -> {
-      delegate.deleteImage(imageId, context);
-      return Boolean.TRUE;
-    }, (first, replayFailure) -> replayFailure instanceof ImageNotFoundException && ambiguousBefore(first));
-  }
-
-  @Override
-  public ImageStats retrieveCustomImagesStats(CallContext context) {
-    return call(() -> delegate.retrieveCustomImagesStats(context));
-  }
-
-  @Override
-  public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
-    return call(() -> delegate.retrieveImageAuditsList(query, context));
+  protected <R> R handle(ImagesCall<R> call) {
+    if (call.operation() == ImagesOperation.DELETE_IMAGE) {
+      // A delete keeps "404 means done" across the replay (see the class description).
+      return call(() -> call.sendTo(delegate),
+          (first, replayFailure) -> replayFailure instanceof ImageNotFoundException && ambiguousBefore(first));
+    }
+    return call(() -> call.sendTo(delegate), (first, replayFailure) -> false);
   }
 
   /** Polls through this layer with the waiter, if one was given; else the delegate's own wait. */
   @Override
   public Image awaitDownloaded(String imageId, Duration timeout) {
     return waiter != null ? waiter.await(this, imageId, timeout) : delegate.awaitDownloaded(imageId, timeout);
-  }
-
-  private <T> T call(Supplier<T> attempt) {
-    return call(attempt, (first, replayFailure) -> false);
   }
 
   /**

@@ -12,25 +12,9 @@ import java.util.Optional;
 import java.util.function.LongUnaryOperator;
 
 /**
- * The retry classification and the waits, written once. The table is repeated for users in {@link
- * io.github.contabo4j.images.resilience.ResilientImagesPort}'s description; keep the two in step.
- *
- * <ul>
- *   <li>Not an {@link ImagesException} (bad input, a bug): never.
- *   <li>{@link Failure#INTERRUPTED}: never.
- *   <li>{@link Failure#RESPONSE_TOO_LARGE}: never (the same server would send the same body). Being
- *       {@code MAYBE_PROCESSED}, a create that ends so is still reconciled.
- *   <li>{@link Delivery#NOT_SENT}: every operation, create included, except {@code TOKEN_UNAVAILABLE} (the
- *       token source has its own retries) and an interrupt.
- *   <li>Other transport failures (timeout, reset or close, empty or malformed answer, other I/O), which
- *       may have been processed: every operation except create.
- *   <li>429: every operation (the service did not process it), unless its {@code Retry-After} exceeds
- *       {@code maxRetryAfter}.
- *   <li>502, 503, 504: every operation except create, unless {@code Retry-After} exceeds the maximum.
- *   <li>500: read-only operations only. Contabo answers 500 to some bad input, so repeating a write
- *       would only delay its error; a create may even have been processed.
- *   <li>Any other status (400, 401, 403, 404, 409, 415, other 4xx and 5xx): never.
- * </ul>
+ * The retry classification and the waits, written once: the code of the retry table, which is
+ * written down in one place only, {@link io.github.contabo4j.images.resilience.ResilientImagesPort}'s
+ * description. The fault matrix of the shared suites proves each row on every transport.
  */
 public final class RetryRules {
   private RetryRules() {}

@@ -1,6 +1,8 @@
 package io.github.contabo4j.images.internal.transport;
 
 import io.github.contabo4j.images.ImagesListener;
+import io.github.contabo4j.images.internal.Listeners;
+import io.github.contabo4j.images.ImagesInterceptor;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
@@ -9,8 +11,8 @@ import io.github.contabo4j.images.auth.ContaboCredentials;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.internal.auth.ReauthenticatingImagesPort;
 import io.github.contabo4j.images.internal.auth.SentTokens;
-import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
-import io.github.contabo4j.images.internal.resilience.MonotonicClock;
+import io.github.contabo4j.images.internal.DownloadWaiter;
+import io.github.contabo4j.images.internal.MonotonicClock;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
 import io.github.contabo4j.images.internal.wire.ResponseLimit;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
@@ -22,6 +24,8 @@ import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
@@ -62,7 +66,8 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   private @Nullable Sleeper sleeper;
   private ResiliencePolicy resilience = ResiliencePolicy.defaults();
   private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-  private ImagesListener listener = ImagesListener.none();
+  private final List<ImagesListener> listeners = new ArrayList<>();
+  private final List<ImagesInterceptor> interceptors = new ArrayList<>();
 
   /** Creates the builder with every default. */
   protected TransportBuilder() {}
@@ -265,7 +270,33 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    * @return this builder
    */
   public B listener(ImagesListener listener) {
-    this.listener = Objects.requireNonNull(listener, "listener == null");
+    Objects.requireNonNull(listener, "listener == null");
+    listeners.clear();
+    listeners.add(listener);
+    return self();
+  }
+
+  /**
+   * Adds a listener beside those set so far (e.g. a metrics binding's beside the application's own);
+   * each hears every event, in the order added. {@link #listener} replaces them all.
+   *
+   * @param listener the listener; called on the calling thread, must be thread-safe
+   * @return this builder
+   */
+  public B addListener(ImagesListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener == null"));
+    return self();
+  }
+
+  /**
+   * Adds an interceptor that every call of the built client passes through, once per call, outside
+   * the retries (see {@link ImagesInterceptor}); the first added is the outermost.
+   *
+   * @param interceptor the interceptor; called on the calling thread, must be thread-safe
+   * @return this builder
+   */
+  public B addInterceptor(ImagesInterceptor interceptor) {
+    interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
     return self();
   }
 
@@ -337,7 +368,8 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
     SentTokens tokens = new SentTokens(tokenSource);
     ImagesWire wire = new ImagesWire(tokens, agent, traceId, clock == null ? Clock.systemUTC() : clock);
     return new Settings(baseUriOrDefault(), connectTimeoutOrDefault(), requestTimeoutOrDefault(), proxy, sslContext,
-        agent, traceId, wire, tokens, applied, sleeper, clock, listener, new ResponseLimit(maxResponseBytes));
+        agent, traceId, wire, tokens, applied, sleeper, clock, Listeners.all(listeners), List.copyOf(interceptors),
+        new ResponseLimit(maxResponseBytes));
   }
 
   /**
@@ -381,6 +413,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    * @param sleeper the resilience layer's sleeper, or null for the default
    * @param clock the clock, or null for the defaults
    * @param listener the listener the resilience decorator reports to
+   * @param interceptors what every call passes through first, outermost first
    * @param responseLimit how much of an answer the transport reads
    */
   public record Settings(
@@ -397,6 +430,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
       @Nullable Sleeper sleeper,
       @Nullable Clock clock,
       ImagesListener listener,
+      List<ImagesInterceptor> interceptors,
       ResponseLimit responseLimit) {
 
     /**
@@ -415,7 +449,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
       ResilientImagesPort resilient = ResilientImagesPort.builder().delegate(raw).policy(resilience)
           .sleeper(waitSleeper).clock(waitClock).listener(listener).build();
       return ReauthenticatingImagesPort.wrap(
-          resilient, tokenSource, new DownloadWaiter(waitClock, waitSleeper, resilience));
+          resilient, tokenSource, new DownloadWaiter(waitClock, waitSleeper, resilience.backoffBase(), resilience.backoffMultiplier()));
     }
   }
 
@@ -450,6 +484,6 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
         + (tokenSource == null ? "unset" : "set") + ", connectTimeout=" + connectTimeoutOrDefault()
         + ", requestTimeout=" + requestTimeoutOrDefault() + ", traceId=" + traceId + ", maxResponseBytes="
         + maxResponseBytes + ", resilience=" + resilience
-        + ", listener=" + listener.getClass().getName() + "}";
+        + ", listeners=" + listeners.size() + ", interceptors=" + interceptors.size() + "}";
   }
 }

@@ -9,7 +9,7 @@ import io.github.contabo4j.images.ImageNotFoundException;
 import io.github.contabo4j.images.ImageStats;
 import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.ImagesPort;
-import io.github.contabo4j.images.internal.resilience.DownloadWaiter;
+import io.github.contabo4j.images.internal.DownloadWaiter;
 import io.github.contabo4j.images.upload.DownloadProgress;
 import io.github.contabo4j.images.upload.EnsureImageException;
 import io.github.contabo4j.images.upload.EnsureOptions;

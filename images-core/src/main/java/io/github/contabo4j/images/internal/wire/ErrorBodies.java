@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ErrorBodies {
   /** Longest message kept. */
-  public static final int MAX_MESSAGE = 500;
+  public static final int MAX_MESSAGE = Redaction.MAX_MESSAGE;
   private static final int MAX_RAW_SNIPPET = 120;
 
   private ErrorBodies() {}
@@ -83,34 +83,13 @@ public final class ErrorBodies {
   }
 
   /**
-   * Collapses whitespace and control characters and truncates.
+   * Collapses whitespace and control characters and truncates: {@link Redaction#clean}.
    *
    * @param text the text
    * @param max the most characters kept
    * @return the cleaned text, with an ellipsis appended when it was cut
    */
   public static String clean(String text, int max) {
-    StringBuilder sb = new StringBuilder(Math.min(text.length(), max + 1));
-    boolean space = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-        space = sb.length() > 0;
-        continue;
-      }
-      if (sb.length() + (space ? 1 : 0) >= max) {
-        // more text follows: cut here, never inside a surrogate pair
-        if (sb.length() > 0 && Character.isHighSurrogate(sb.charAt(sb.length() - 1))) {
-          sb.setLength(sb.length() - 1);
-        }
-        return sb.append('…').toString();
-      }
-      if (space) {
-        sb.append(' ');
-        space = false;
-      }
-      sb.append(c);
-    }
-    return sb.toString();
+    return Redaction.clean(text, max);
   }
 }

@@ -1,5 +1,8 @@
 package io.github.contabo4j.images.internal.wire;
 
+import io.github.contabo4j.images.internal.AttemptTimeouts;
+import java.time.Duration;
+import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -13,6 +16,7 @@ import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImageListQuery;
 import io.github.contabo4j.images.ImageRef;
 import io.github.contabo4j.images.ImageStats;
+import io.github.contabo4j.images.ImagesCall;
 import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesServiceException;
@@ -23,7 +27,6 @@ import io.github.contabo4j.images.Pagination;
 import io.github.contabo4j.images.SortOrder;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.Checks;
-import io.github.contabo4j.images.internal.auth.TokenFailures;
 import io.github.contabo4j.images.internal.wire.Envelopes.DataEnvelope;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -42,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * The client side of the wire format: turns a port call into a {@link WireRequest} and a {@link
  * WireResponse} into a result or an exception. One instance per client; thread-safe.
  */
-public final class ImagesWire {
+public final class ImagesWire implements ImagesCall.Visitor<WireRequest> {
   /** The images collection path. */
   public static final String IMAGES_PATH = "/v1/compute/images";
   /** The statistics path. */
@@ -84,14 +87,26 @@ public final class ImagesWire {
   // ---------------------------------------------------------------- requests
 
   /**
+   * Encodes one attempt of a call: what the call's operation sends, with a fresh request id drawn
+   * from its context.
+   *
+   * @param call the call
+   * @return the attempt
+   */
+  public WireRequest encode(ImagesCall<?> call) {
+    return call.accept(this);
+  }
+
+  /**
    * Encodes {@code POST /v1/compute/images}.
    *
    * @param request the validated create
    * @param context the call's context; a new request id is drawn from it
    * @return the attempt
    */
+  @Override
   public WireRequest createCustomImage(CreateCustomImage request, CallContext context) {
-    return request(ImagesOperation.CREATE_CUSTOM_IMAGE, IMAGES_PATH, "", json(request), context);
+    return request(ImagesOperation.CREATE_CUSTOM_IMAGE, "POST", IMAGES_PATH, "", json(request), context);
   }
 
   /**
@@ -101,8 +116,9 @@ public final class ImagesWire {
    * @param context the call's context
    * @return the attempt
    */
+  @Override
   public WireRequest retrieveImageList(ImageListQuery query, CallContext context) {
-    return request(ImagesOperation.RETRIEVE_IMAGE_LIST, IMAGES_PATH, listQuery(query), null, context);
+    return request(ImagesOperation.RETRIEVE_IMAGE_LIST, "GET", IMAGES_PATH, listQuery(query), null, context);
   }
 
   /**
@@ -112,8 +128,9 @@ public final class ImagesWire {
    * @param context the call's context
    * @return the attempt
    */
+  @Override
   public WireRequest retrieveImage(String imageId, CallContext context) {
-    return request(ImagesOperation.RETRIEVE_IMAGE, imagePath(imageId), "", null, context);
+    return request(ImagesOperation.RETRIEVE_IMAGE, "GET", imagePath(imageId), "", null, context);
   }
 
   /**
@@ -124,8 +141,9 @@ public final class ImagesWire {
    * @param context the call's context
    * @return the attempt
    */
+  @Override
   public WireRequest updateImage(String imageId, ImageUpdate update, CallContext context) {
-    return request(ImagesOperation.UPDATE_IMAGE, imagePath(imageId), "", json(update), context);
+    return request(ImagesOperation.UPDATE_IMAGE, "PATCH", imagePath(imageId), "", json(update), context);
   }
 
   /**
@@ -135,8 +153,9 @@ public final class ImagesWire {
    * @param context the call's context
    * @return the attempt
    */
+  @Override
   public WireRequest deleteImage(String imageId, CallContext context) {
-    return request(ImagesOperation.DELETE_IMAGE, imagePath(imageId), "", null, context);
+    return request(ImagesOperation.DELETE_IMAGE, "DELETE", imagePath(imageId), "", null, context);
   }
 
   /**
@@ -145,8 +164,9 @@ public final class ImagesWire {
    * @param context the call's context
    * @return the attempt
    */
+  @Override
   public WireRequest retrieveCustomImagesStats(CallContext context) {
-    return request(ImagesOperation.RETRIEVE_CUSTOM_IMAGES_STATS, STATS_PATH, "", null, context);
+    return request(ImagesOperation.RETRIEVE_CUSTOM_IMAGES_STATS, "GET", STATS_PATH, "", null, context);
   }
 
   /**
@@ -156,8 +176,9 @@ public final class ImagesWire {
    * @param context the call's context
    * @return the attempt
    */
+  @Override
   public WireRequest retrieveImageAuditsList(AuditQuery query, CallContext context) {
-    return request(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, AUDITS_PATH, auditQuery(query), null, context);
+    return request(ImagesOperation.RETRIEVE_IMAGE_AUDITS_LIST, "GET", AUDITS_PATH, auditQuery(query), null, context);
   }
 
   /**
@@ -267,14 +288,13 @@ public final class ImagesWire {
   }
 
   private WireRequest request(
-      ImagesOperation operation, String path, String query, byte @Nullable [] body, CallContext context) {
+      ImagesOperation operation, String method, String path, String query, byte @Nullable [] body, CallContext context) {
     String traceId = context.traceId().orElse(defaultTraceId);
     String token;
     try {
       // Bounded by what the call's deadline and the attempt timeout leave, when a decorator set it.
-      token = context.attemptTimeout().isPresent()
-          ? tokens.accessToken(context.attemptTimeout().get())
-          : tokens.accessToken();
+      Optional<Duration> attemptTimeout = AttemptTimeouts.of(context);
+      token = attemptTimeout.isPresent() ? tokens.accessToken(attemptTimeout.get()) : tokens.accessToken();
     } catch (RuntimeException e) {
       throw TokenFailures.unavailable(operation, e, context.requestIds(), traceId);
     }
@@ -292,7 +312,7 @@ public final class ImagesWire {
     }
     headers.put("User-Agent", userAgent);
     return new WireRequest(
-        operation, operation.method(), path, query, Collections.unmodifiableMap(headers), body, requestId, traceId, context);
+        operation, method, path, query, Collections.unmodifiableMap(headers), body, requestId, traceId, context);
   }
 
   /**

@@ -1,26 +1,16 @@
 package io.github.contabo4j.images.internal.wire;
 
-import io.github.contabo4j.images.AuditEntry;
-import io.github.contabo4j.images.AuditQuery;
-import io.github.contabo4j.images.CallContext;
-import io.github.contabo4j.images.CreateCustomImage;
-import io.github.contabo4j.images.CreatedImage;
-import io.github.contabo4j.images.Image;
-import io.github.contabo4j.images.ImageListQuery;
-import io.github.contabo4j.images.ImageRef;
-import io.github.contabo4j.images.ImageStats;
-import io.github.contabo4j.images.ImageUpdate;
-import io.github.contabo4j.images.ImagesPort;
-import io.github.contabo4j.images.Page;
+import io.github.contabo4j.images.ImagesCall;
+import io.github.contabo4j.images.ImagesCallHandler;
 import java.io.IOException;
 import java.util.Objects;
 
 /**
- * {@link ImagesPort} over any byte-moving {@link Exchange}: every operation encoded, sent, logged
+ * {@link io.github.contabo4j.images.ImagesPort} over any byte-moving {@link Exchange}: every operation encoded, sent, logged
  * ({@link WireLog}) and decoded the same way whatever the HTTP client. A transport supplies only the
  * {@link Exchange}.
  */
-public final class WireImagesPort implements ImagesPort {
+public final class WireImagesPort extends ImagesCallHandler {
 
   /** Moves one encoded request and its answer. Implementations are thread-safe. */
   @FunctionalInterface
@@ -51,41 +41,11 @@ public final class WireImagesPort implements ImagesPort {
   }
 
   @Override
-  public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
-    return call(wire.createCustomImage(request, context));
+  protected <R> R handle(ImagesCall<R> call) {
+    return send(wire.encode(call));
   }
 
-  @Override
-  public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
-    return call(wire.retrieveImageList(query, context));
-  }
-
-  @Override
-  public Image retrieveImage(String imageId, CallContext context) {
-    return call(wire.retrieveImage(imageId, context));
-  }
-
-  @Override
-  public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
-    return call(wire.updateImage(imageId, update, context));
-  }
-
-  @Override
-  public void deleteImage(String imageId, CallContext context) {
-    call(wire.deleteImage(imageId, context));
-  }
-
-  @Override
-  public ImageStats retrieveCustomImagesStats(CallContext context) {
-    return call(wire.retrieveCustomImagesStats(context));
-  }
-
-  @Override
-  public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
-    return call(wire.retrieveImageAuditsList(query, context));
-  }
-
-  private <T> T call(WireRequest request) {
+  private <T> T send(WireRequest request) {
     long start = WireLog.request(request);
     WireResponse response;
     try {

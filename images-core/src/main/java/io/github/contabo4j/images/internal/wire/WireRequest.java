@@ -1,5 +1,6 @@
 package io.github.contabo4j.images.internal.wire;
 
+import io.github.contabo4j.images.internal.AttemptTimeouts;
 import io.github.contabo4j.images.CallContext;
 import io.github.contabo4j.images.ImagesOperation;
 import java.net.URI;
@@ -46,14 +47,14 @@ public record WireRequest(
 
   /**
    * How long this attempt may take: the transport's own per-attempt timeout, shortened to what the
-   * call's deadline leaves ({@link CallContext#attemptTimeout()}, set by the resilience decorator).
+   * call's deadline leaves ({@link AttemptTimeouts}, set by the resilience decorator).
    * Both transports bound the whole exchange, body included, by this.
    *
    * @param transportTimeout the transport's configured per-attempt timeout
    * @return the shorter of the two
    */
   public java.time.Duration attemptTimeout(java.time.Duration transportTimeout) {
-    return context.attemptTimeout()
+    return AttemptTimeouts.of(context)
         .filter(limit -> limit.compareTo(transportTimeout) < 0)
         .orElse(transportTimeout);
   }

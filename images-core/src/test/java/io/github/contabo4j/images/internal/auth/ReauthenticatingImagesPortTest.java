@@ -148,8 +148,7 @@ class ReauthenticatingImagesPortTest {
     RotatingTokens tokens = new RotatingTokens();
     StubPort stub = new StubPort(tokens).then(unauthorized());
     ImagesPort port = ReauthenticatingImagesPort.wrap(stub.port, stub.sent);
-    @Nullable Object[] args = new Object[operation.getParameterCount()];
-    args[args.length - 1] = CallContext.create(); // the other arguments pass through untouched
+    Object[] args = Arrays.stream(operation.getParameterTypes()).map(ReauthenticatingImagesPortTest::sample).toArray();
 
     try {
       operation.invoke(port, args);
@@ -158,6 +157,25 @@ class ReauthenticatingImagesPortTest {
     }
 
     assertThat(stub.tokensSeen).as(operation.getName()).containsExactly("t1", "t2");
+  }
+
+  /** A valid argument of each type the operations take (they pass through to the stub untouched). */
+  private static Object sample(Class<?> type) {
+    if (type == String.class) {
+      return "image-1";
+    } else if (type == CallContext.class) {
+      return CallContext.create();
+    } else if (type == io.github.contabo4j.images.CreateCustomImage.class) {
+      return io.github.contabo4j.images.CreateCustomImage.of(
+          "n", "https://example.com/a.qcow2", io.github.contabo4j.images.OsType.LINUX, "1");
+    } else if (type == io.github.contabo4j.images.ImageUpdate.class) {
+      return io.github.contabo4j.images.ImageUpdate.rename("n");
+    } else if (type == io.github.contabo4j.images.ImageListQuery.class) {
+      return io.github.contabo4j.images.ImageListQuery.builder().build();
+    } else if (type == io.github.contabo4j.images.AuditQuery.class) {
+      return io.github.contabo4j.images.AuditQuery.builder().build();
+    }
+    throw new AssertionError("no sample for " + type);
   }
 
   @Test

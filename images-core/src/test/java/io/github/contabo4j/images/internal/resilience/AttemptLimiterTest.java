@@ -1,5 +1,7 @@
 package io.github.contabo4j.images.internal.resilience;
 
+import io.github.contabo4j.images.internal.MonotonicClock;
+import io.github.contabo4j.images.internal.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.contabo4j.images.resilience.ResiliencePolicy;

@@ -1,5 +1,6 @@
 package io.github.contabo4j.images.internal.wire;
 
+import io.github.contabo4j.images.internal.AttemptTimeouts;
 import static io.github.contabo4j.images.internal.wire.Fixtures.REQUEST_ID;
 import static io.github.contabo4j.images.internal.wire.Fixtures.TOKEN;
 import static io.github.contabo4j.images.internal.wire.Fixtures.USER_AGENT;
@@ -203,7 +204,7 @@ class ImagesWireRequestTest {
     };
     CallContext context = CallContext.create();
     context.newRequestId(); // an earlier attempt
-    context.limitAttempt(java.time.Duration.ofSeconds(7));
+    AttemptTimeouts.limit(context, java.time.Duration.ofSeconds(7));
 
     assertThatThrownBy(() -> new ImagesWire(failing, USER_AGENT, "trace-9", Fixtures.CLOCK).retrieveCustomImagesStats(context))
         .isInstanceOfSatisfying(io.github.contabo4j.images.ImagesTransportException.class, e -> {

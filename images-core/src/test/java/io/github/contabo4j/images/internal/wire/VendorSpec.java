@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The vendor spec shipped in images-core, as a request validator. Core's tests cannot use the
- * testkit's SpecValidator (the testkit depends on core), so they drive the Atlassian validator
- * directly. Loaded once; thread-safe.
+ * The vendor spec the testkit ships, as a request validator. Core's tests cannot use the testkit's
+ * SpecValidator (the testkit depends on core), so they drive the Atlassian validator directly; the
+ * core pom puts the testkit's copy of the spec on their classpath. Loaded once; thread-safe.
  */
 final class VendorSpec {
-  static final String RESOURCE = "io/github/contabo4j/images/contabo-images-openapi.yaml";
+  static final String RESOURCE = "io/github/contabo4j/images/testkit/contabo-images-openapi.yaml";
   private static final OpenApiInteractionValidator VALIDATOR = load();
 
   private VendorSpec() {}

@@ -11,7 +11,7 @@ import io.github.contabo4j.images.OsType;
 import io.github.contabo4j.images.spring.boot.test.ContaboImagesFake;
 import io.github.contabo4j.images.testkit.FakeImages;
 import io.github.contabo4j.images.testkit.FakeImagesServer;
-import io.github.contabo4j.images.testkit.logging.CapturingLogs;
+import io.github.contabo4j.images.tck.logging.CapturingLogs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -19,6 +19,8 @@ import io.github.contabo4j.images.ImageRef;
 import io.github.contabo4j.images.ImageStats;
 import io.github.contabo4j.images.ImageStatus;
 import io.github.contabo4j.images.ImageUpdate;
+import io.github.contabo4j.images.ImagesCall;
+import io.github.contabo4j.images.ImagesCallHandler;
 import io.github.contabo4j.images.ImagesOperation;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.ImagesTransportException;
@@ -388,7 +390,7 @@ public abstract class EnsureImageContract extends PortContract {
   }
 
   /** Holds each create until both callers have listed, and each caller's next step until both created. */
-  private static final class Racing implements ImagesPort {
+  private static final class Racing extends ImagesCallHandler {
     private final ImagesPort delegate;
     private final CyclicBarrier bothListed;
     private final CyclicBarrier bothCreated;
@@ -400,9 +402,12 @@ public abstract class EnsureImageContract extends PortContract {
     }
 
     @Override
-    public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
+    protected <R> R handle(ImagesCall<R> call) {
+      if (call.operation() != ImagesOperation.CREATE_CUSTOM_IMAGE) {
+        return call.sendTo(delegate);
+      }
       await(bothListed);
-      CreatedImage created = delegate.createCustomImage(request, context);
+      R created = call.sendTo(delegate);
       await(bothCreated);
       return created;
     }
@@ -413,36 +418,6 @@ public abstract class EnsureImageContract extends PortContract {
       } catch (Exception e) {
         throw new IllegalStateException("the other caller did not arrive", e);
       }
-    }
-
-    @Override
-    public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
-      return delegate.retrieveImageList(query, context);
-    }
-
-    @Override
-    public Image retrieveImage(String imageId, CallContext context) {
-      return delegate.retrieveImage(imageId, context);
-    }
-
-    @Override
-    public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
-      return delegate.updateImage(imageId, update, context);
-    }
-
-    @Override
-    public void deleteImage(String imageId, CallContext context) {
-      delegate.deleteImage(imageId, context);
-    }
-
-    @Override
-    public ImageStats retrieveCustomImagesStats(CallContext context) {
-      return delegate.retrieveCustomImagesStats(context);
-    }
-
-    @Override
-    public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
-      return delegate.retrieveImageAuditsList(query, context);
     }
   }
 }

@@ -48,7 +48,8 @@ public final class FeignImagesClient extends ImagesClient {
   private final @Nullable Duration connectTimeout;
 
   private FeignImagesClient(Builder builder, TransportBuilder.Settings settings) {
-    super("FeignImagesClient", settings.baseUri(), settings.requestTimeout(), settings.userAgent(), settings.traceId());
+    super("FeignImagesClient", settings.baseUri(), settings.requestTimeout(), settings.userAgent(), settings.traceId(),
+        settings.interceptors());
     CloseableHttpClient http = builder.httpClient;
     if (http == null) {
       http = Hc5Clients.create(settings.connectTimeout(), settings.requestTimeout(), builder.maxConnections,

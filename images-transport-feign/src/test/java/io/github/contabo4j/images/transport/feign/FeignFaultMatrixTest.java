@@ -4,7 +4,7 @@ import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
-import io.github.contabo4j.images.testkit.resilience.WireFaultMatrixContract;
+import io.github.contabo4j.images.tck.resilience.WireFaultMatrixContract;
 import java.net.ProxySelector;
 import java.time.Clock;
 

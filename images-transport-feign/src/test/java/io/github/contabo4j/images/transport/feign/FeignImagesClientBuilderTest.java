@@ -3,7 +3,7 @@ package io.github.contabo4j.images.transport.feign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.contabo4j.images.testkit.transport.TransportBuilderContract;
+import io.github.contabo4j.images.tck.transport.TransportBuilderContract;
 import java.net.ProxySelector;
 import java.time.Duration;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;

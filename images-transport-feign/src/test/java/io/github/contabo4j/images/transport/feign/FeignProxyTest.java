@@ -3,7 +3,7 @@ package io.github.contabo4j.images.transport.feign;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
-import io.github.contabo4j.images.testkit.transport.ProxyContract;
+import io.github.contabo4j.images.tck.transport.ProxyContract;
 import java.net.ProxySelector;
 import org.jspecify.annotations.Nullable;
 

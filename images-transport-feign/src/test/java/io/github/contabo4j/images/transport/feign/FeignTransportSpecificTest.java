@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.contabo4j.images.testkit.logging.TestSecrets;
+import io.github.contabo4j.images.tck.logging.TestSecrets;
 import io.github.contabo4j.images.CreateCustomImage;
 import io.github.contabo4j.images.Delivery;
 import io.github.contabo4j.images.ImageListQuery;

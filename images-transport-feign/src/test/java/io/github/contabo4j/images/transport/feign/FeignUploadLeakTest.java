@@ -3,7 +3,7 @@ package io.github.contabo4j.images.transport.feign;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
-import io.github.contabo4j.images.testkit.transport.UploadLeakContract;
+import io.github.contabo4j.images.tck.transport.UploadLeakContract;
 import java.net.URI;
 
 /** The upload workflow through the Feign transport keeps the bearer token and presigned queries secret. */

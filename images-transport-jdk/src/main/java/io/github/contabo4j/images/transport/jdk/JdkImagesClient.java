@@ -83,7 +83,8 @@ public final class JdkImagesClient extends ImagesClient {
   private final ScheduledExecutorService timers = timers();
 
   private JdkImagesClient(Builder b, TransportBuilder.Settings settings) {
-    super("JdkImagesClient", settings.baseUri(), settings.requestTimeout(), settings.userAgent(), settings.traceId());
+    super("JdkImagesClient", settings.baseUri(), settings.requestTimeout(), settings.userAgent(), settings.traceId(),
+        settings.interceptors());
     this.base = settings.baseUri().toString();
     this.requestTimeout = settings.requestTimeout();
     this.responseLimit = settings.responseLimit();

@@ -1,6 +1,6 @@
 package io.github.contabo4j.images.transport.jdk;
 
-import io.github.contabo4j.images.testkit.transport.ChainBaseUriContract;
+import io.github.contabo4j.images.tck.transport.ChainBaseUriContract;
 import java.net.URI;
 
 /** The credentials chain's base URL reaches the JDK transport, and an explicit one wins. */

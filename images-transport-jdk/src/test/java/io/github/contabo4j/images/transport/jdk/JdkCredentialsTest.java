@@ -3,7 +3,7 @@ package io.github.contabo4j.images.transport.jdk;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
-import io.github.contabo4j.images.testkit.transport.CredentialsContract;
+import io.github.contabo4j.images.tck.transport.CredentialsContract;
 import java.net.URI;
 
 /** OAuth2 credentials end to end, and redirects, over the JDK transport. */

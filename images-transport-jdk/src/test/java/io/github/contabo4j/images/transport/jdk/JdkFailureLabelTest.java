@@ -3,7 +3,7 @@ package io.github.contabo4j.images.transport.jdk;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
-import io.github.contabo4j.images.testkit.transport.FailureLabelContract;
+import io.github.contabo4j.images.tck.transport.FailureLabelContract;
 import java.time.Duration;
 
 /** The shared failure-label table, run on the jdk transport. */

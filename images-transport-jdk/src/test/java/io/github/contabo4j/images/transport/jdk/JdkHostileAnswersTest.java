@@ -3,7 +3,7 @@ package io.github.contabo4j.images.transport.jdk;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
-import io.github.contabo4j.images.testkit.transport.HostileAnswersContract;
+import io.github.contabo4j.images.tck.transport.HostileAnswersContract;
 
 /** The hostile-server suite on the JDK transport; runs in the small-heap fork (-Xmx128m). */
 class JdkHostileAnswersTest extends HostileAnswersContract {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.contabo4j.images.InvalidRequestException;
-import io.github.contabo4j.images.testkit.transport.TransportBuilderContract;
+import io.github.contabo4j.images.tck.transport.TransportBuilderContract;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;

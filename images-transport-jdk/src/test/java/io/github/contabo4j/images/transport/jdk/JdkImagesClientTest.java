@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.contabo4j.images.testkit.logging.TestSecrets;
+import io.github.contabo4j.images.tck.logging.TestSecrets;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import io.github.contabo4j.images.AuditQuery;
 import io.github.contabo4j.images.CallContext;

@@ -3,7 +3,7 @@ package io.github.contabo4j.images.transport.jdk;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
-import io.github.contabo4j.images.testkit.transport.SecretLeakContract;
+import io.github.contabo4j.images.tck.transport.SecretLeakContract;
 import java.net.URI;
 import org.junit.jupiter.api.Order;
 

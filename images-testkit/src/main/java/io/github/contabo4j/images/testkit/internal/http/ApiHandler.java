@@ -12,7 +12,7 @@ import io.github.contabo4j.images.ImagesTransportException;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
-import io.github.contabo4j.images.internal.wire.ServerWire;
+import io.github.contabo4j.images.testkit.internal.wire.ServerWire;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -168,10 +168,10 @@ public final class ApiHandler implements HttpHandler {
       return Answer.error(404, "Cannot " + method + " " + path);
     }
     ImagesOperation operation =
-        operations.stream().filter(o -> o.method().equals(method)).findFirst().orElse(null);
+        operations.stream().filter(o -> ServerWire.methodOf(o).equals(method)).findFirst().orElse(null);
     if (operation == null) {
       exchange.getResponseHeaders().set(
-          "Allow", operations.stream().map(ImagesOperation::method).collect(Collectors.joining(", ")));
+          "Allow", operations.stream().map(ServerWire::methodOf).collect(Collectors.joining(", ")));
       return Answer.error(405, "Method Not Allowed");
     }
     if (!tokens.accepts(bearer(exchange))) {

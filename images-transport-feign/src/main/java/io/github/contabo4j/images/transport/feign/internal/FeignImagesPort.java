@@ -6,20 +6,15 @@ import feign.FeignException;
 import feign.Request;
 import feign.Retryer;
 import feign.codec.DecodeException;
-import io.github.contabo4j.images.AuditEntry;
 import io.github.contabo4j.images.AuditQuery;
 import io.github.contabo4j.images.CallContext;
 import io.github.contabo4j.images.CreateCustomImage;
-import io.github.contabo4j.images.CreatedImage;
-import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImageListQuery;
-import io.github.contabo4j.images.ImageRef;
-import io.github.contabo4j.images.ImageStats;
 import io.github.contabo4j.images.ImageUpdate;
 import io.github.contabo4j.images.ImagesException;
-import io.github.contabo4j.images.ImagesPort;
+import io.github.contabo4j.images.ImagesCall;
+import io.github.contabo4j.images.ImagesCallHandler;
 import io.github.contabo4j.images.ImagesTransportException;
-import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.internal.wire.Fatal;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
 import io.github.contabo4j.images.internal.wire.MalformedBodyException;
@@ -27,12 +22,13 @@ import io.github.contabo4j.images.internal.wire.ResponseLimit;
 import io.github.contabo4j.images.internal.wire.ResponseTooLargeException;
 import io.github.contabo4j.images.internal.wire.TransportFailures;
 import io.github.contabo4j.images.internal.wire.WireRequest;
+import org.jspecify.annotations.Nullable;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * {@link ImagesPort} through the Feign interface: core encodes each attempt, Feign sends it with
+ * {@link io.github.contabo4j.images.ImagesPort} through the Feign interface: core encodes each attempt, Feign sends it with
  * {@link Retryer#NEVER_RETRY} (Feign's default retryer re-sends POSTs), core decodes the answer.
  *
  * <p>Each attempt, body included, is bounded by {@link WireRequest#attemptTimeout} and watched by the
@@ -40,7 +36,7 @@ import java.util.function.Supplier;
  * interrupted; such an attempt fails as {@code TIMEOUT} or {@code INTERRUPTED} (interrupt flag set),
  * {@code MAYBE_PROCESSED} either way, as on the JDK transport.
  */
-public final class FeignImagesPort implements ImagesPort {
+public final class FeignImagesPort extends ImagesCallHandler {
   private final boolean tracksSending;
   private final ImagesWire wire;
   private final ImagesFeignApi api;
@@ -80,48 +76,56 @@ public final class FeignImagesPort implements ImagesPort {
   }
 
   @Override
-  public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
-    WireRequest r = wire.createCustomImage(request, context);
-    return call(r, () -> api.createCustomImage(r.headers(), r.body()));
+  protected <R> R handle(ImagesCall<R> call) {
+    WireRequest request = wire.encode(call);
+    @SuppressWarnings("unchecked") // each Feign method returns its operation's result type
+    Supplier<R> send = () -> (R) call.accept(new FeignCalls(request));
+    return call(request, send);
   }
 
-  @Override
-  public Page<Image> retrieveImageList(ImageListQuery query, CallContext context) {
-    WireRequest r = wire.retrieveImageList(query, context);
-    return call(r, () -> api.retrieveImageList(r.headers(), ImagesWire.listQueryParams(query)));
-  }
+  /** Each operation onto its method of the declarative {@link ImagesFeignApi}, with the encoded attempt's headers and body. */
+  private final class FeignCalls implements ImagesCall.Visitor<Object> {
+    private final WireRequest r;
 
-  @Override
-  public Image retrieveImage(String imageId, CallContext context) {
-    WireRequest r = wire.retrieveImage(imageId, context);
-    return call(r, () -> api.retrieveImage(r.headers(), imageId));
-  }
+    FeignCalls(WireRequest request) {
+      this.r = request;
+    }
 
-  @Override
-  public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
-    WireRequest r = wire.updateImage(imageId, update, context);
-    return call(r, () -> api.updateImage(r.headers(), imageId, r.body()));
-  }
+    @Override
+    public Object createCustomImage(CreateCustomImage request, CallContext context) {
+      return api.createCustomImage(r.headers(), r.body());
+    }
 
-  @Override
-  public void deleteImage(String imageId, CallContext context) {
-    WireRequest r = wire.deleteImage(imageId, context);
-    call(r, () -> {
+    @Override
+    public Object retrieveImageList(ImageListQuery query, CallContext context) {
+      return api.retrieveImageList(r.headers(), ImagesWire.listQueryParams(query));
+    }
+
+    @Override
+    public Object retrieveImage(String imageId, CallContext context) {
+      return api.retrieveImage(r.headers(), imageId);
+    }
+
+    @Override
+    public Object updateImage(String imageId, ImageUpdate update, CallContext context) {
+      return api.updateImage(r.headers(), imageId, r.body());
+    }
+
+    @Override
+    public @Nullable Object deleteImage(String imageId, CallContext context) {
       api.deleteImage(r.headers(), imageId);
       return null;
-    });
-  }
+    }
 
-  @Override
-  public ImageStats retrieveCustomImagesStats(CallContext context) {
-    WireRequest r = wire.retrieveCustomImagesStats(context);
-    return call(r, () -> api.retrieveCustomImagesStats(r.headers()));
-  }
+    @Override
+    public Object retrieveCustomImagesStats(CallContext context) {
+      return api.retrieveCustomImagesStats(r.headers());
+    }
 
-  @Override
-  public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
-    WireRequest r = wire.retrieveImageAuditsList(query, context);
-    return call(r, () -> api.retrieveImageAuditsList(r.headers(), ImagesWire.auditQueryParams(query)));
+    @Override
+    public Object retrieveImageAuditsList(AuditQuery query, CallContext context) {
+      return api.retrieveImageAuditsList(r.headers(), ImagesWire.auditQueryParams(query));
+    }
   }
 
   private <T> T call(WireRequest request, Supplier<T> invocation) {
