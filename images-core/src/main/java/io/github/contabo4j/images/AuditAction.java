@@ -1,13 +1,15 @@
 package io.github.contabo4j.images;
 
+import io.github.contabo4j.images.internal.OpenValues;
 import java.util.List;
-import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an audited request did to an image (spec: {@code action}).
  *
  * <p>An open enum: the service may send a value this library does not know yet, and it is kept as
- * sent, never an error. Compare with {@link #is(AuditAction)}, which ignores case.
+ * sent, never an error. Values compare ignoring case: {@link #is(AuditAction)}, {@link #equals} and {@link
+ * #hashCode} agree, and {@link #value()} keeps the spelling as sent.
  *
  * @param value the value exactly as the service sent it, or as the caller gave it
  */
@@ -39,12 +41,7 @@ public record AuditAction(String value) {
    * @return a constant when one matches, else a value holding {@code value} as given
    */
   public static AuditAction of(String value) {
-    for (AuditAction known : KNOWN) {
-      if (known.value.equalsIgnoreCase(value)) {
-        return known;
-      }
-    }
-    return new AuditAction(value);
+    return OpenValues.lookup(KNOWN, AuditAction::value, value, AuditAction::new);
   }
 
   /** The values this library knows of. */
@@ -64,7 +61,24 @@ public record AuditAction(String value) {
    * @return true when both values are equal ignoring case
    */
   public boolean is(AuditAction other) {
-    return value.toLowerCase(Locale.ROOT).equals(other.value.toLowerCase(Locale.ROOT));
+    return OpenValues.same(value, other.value);
+  }
+
+  /**
+   * Equal exactly when {@link #is} says so: the same value ignoring case.
+   *
+   * @param o the object to compare with
+   * @return true for a {@code AuditAction} with the same value ignoring case
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof AuditAction && is((AuditAction) o);
+  }
+
+  /** Consistent with {@link #equals}: the hash of the value ignoring case. */
+  @Override
+  public int hashCode() {
+    return OpenValues.key(value).hashCode();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.github.contabo4j.images.internal.Checks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,33 +14,24 @@ import org.jspecify.annotations.Nullable;
  * of {@link ImagesPort}; {@code requestId} and {@code changedBy} hold no control characters;
  * {@code endDate} is not before {@code startDate}.
  *
- * @param page the page number, counted from 1
- * @param size the page size
- * @param orderBy sort terms, applied in order
- * @param imageId only entries about this image
- * @param requestId only entries made by the request with this {@code x-request-id}
- * @param changedBy only entries made by this user id
- * @param startDate only entries on or after this day
- * @param endDate only entries on or before this day
+ * <p>A value class with record-style accessors, so it can gain properties without breaking
+ * callers; equal when every property is equal.
  */
-public record AuditQuery(
-    @Nullable Integer page,
-    @Nullable Integer size,
-    List<SortOrder> orderBy,
-    @Nullable String imageId,
-    @Nullable String requestId,
-    @Nullable String changedBy,
-    @Nullable LocalDate startDate,
-    @Nullable LocalDate endDate) {
-
+public final class AuditQuery {
   private static final AuditQuery ALL = new AuditQuery(null, null, List.of(), null, null, null, null, null);
 
-  /**
-   * Creates and validates the query.
-   *
-   * @throws InvalidRequestException naming the field and the rule it breaks
-   */
-  public AuditQuery {
+  private final @Nullable Integer page;
+  private final @Nullable Integer size;
+  private final List<SortOrder> orderBy;
+  private final @Nullable String imageId;
+  private final @Nullable String requestId;
+  private final @Nullable String changedBy;
+  private final @Nullable LocalDate startDate;
+  private final @Nullable LocalDate endDate;
+
+  private AuditQuery(@Nullable Integer page, @Nullable Integer size, List<SortOrder> orderBy,
+      @Nullable String imageId, @Nullable String requestId, @Nullable String changedBy,
+      @Nullable LocalDate startDate, @Nullable LocalDate endDate) {
     Checks.requirePaging(page, size);
     orderBy = orderBy == null ? List.of() : List.copyOf(orderBy);
     if (imageId != null) {
@@ -50,6 +42,14 @@ public record AuditQuery(
     if (startDate != null && endDate != null && endDate.isBefore(startDate)) {
       throw new InvalidRequestException("endDate", "must not be before startDate");
     }
+    this.page = page;
+    this.size = size;
+    this.orderBy = orderBy;
+    this.imageId = imageId;
+    this.requestId = requestId;
+    this.changedBy = changedBy;
+    this.startDate = startDate;
+    this.endDate = endDate;
   }
 
   /** Every entry, the service's default order and paging. */
@@ -95,6 +95,78 @@ public record AuditQuery(
    */
   public AuditQuery withPage(int newPage) {
     return new AuditQuery(newPage, size, orderBy, imageId, requestId, changedBy, startDate, endDate);
+  }
+
+  /** The page number, counted from 1. */
+  public @Nullable Integer page() {
+    return page;
+  }
+
+  /** The page size. */
+  public @Nullable Integer size() {
+    return size;
+  }
+
+  /** Sort terms, applied in order. */
+  public List<SortOrder> orderBy() {
+    return orderBy;
+  }
+
+  /** Only entries about this image. */
+  public @Nullable String imageId() {
+    return imageId;
+  }
+
+  /** Only entries made by the request with this {@code x-request-id}. */
+  public @Nullable String requestId() {
+    return requestId;
+  }
+
+  /** Only entries made by this user id. */
+  public @Nullable String changedBy() {
+    return changedBy;
+  }
+
+  /** Only entries on or after this day. */
+  public @Nullable LocalDate startDate() {
+    return startDate;
+  }
+
+  /** Only entries on or before this day. */
+  public @Nullable LocalDate endDate() {
+    return endDate;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof AuditQuery)) {
+      return false;
+    }
+    AuditQuery other = (AuditQuery) o;
+    return Objects.equals(page, other.page)
+        && Objects.equals(size, other.size)
+        && Objects.equals(orderBy, other.orderBy)
+        && Objects.equals(imageId, other.imageId)
+        && Objects.equals(requestId, other.requestId)
+        && Objects.equals(changedBy, other.changedBy)
+        && Objects.equals(startDate, other.startDate)
+        && Objects.equals(endDate, other.endDate);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(page, size, orderBy, imageId, requestId, changedBy, startDate, endDate);
+  }
+
+  /** The properties in order, as a record would print them. */
+  @Override
+  public String toString() {
+    return "AuditQuery[page=" + page + ", size=" + size + ", orderBy=" + orderBy + ", imageId=" + imageId
+        + ", requestId=" + requestId + ", changedBy=" + changedBy + ", startDate=" + startDate
+        + ", endDate=" + endDate + "]";
   }
 
   /** Builds an {@link AuditQuery}; validation happens in {@link #build()}. */

@@ -3,6 +3,7 @@ package io.github.contabo4j.images;
 import io.github.contabo4j.images.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,34 +13,31 @@ import org.jspecify.annotations.Nullable;
  * <p>Rules: {@code page} and {@code size} are at least 1; {@code name} and {@code search} hold no
  * control characters and at most 255 characters.
  *
- * @param page the page number, counted from 1, or null for the service's default (1)
- * @param size the page size, or null for the service's default
- * @param name only images with this name (the service matches names; see {@code
- *     docs/ASSUMPTIONS.md})
- * @param standardImage true for only standard images, false for only custom images
- * @param search free-text search over the images, e.g. {@code windows or Debian}
- * @param orderBy sort terms, applied in order
+ * <p>A value class with record-style accessors, so it can gain properties without breaking
+ * callers; equal when every property is equal.
  */
-public record ImageListQuery(
-    @Nullable Integer page,
-    @Nullable Integer size,
-    @Nullable String name,
-    @Nullable Boolean standardImage,
-    @Nullable String search,
-    List<SortOrder> orderBy) {
-
+public final class ImageListQuery {
   private static final ImageListQuery ALL = new ImageListQuery(null, null, null, null, null, List.of());
 
-  /**
-   * Creates and validates the query.
-   *
-   * @throws InvalidRequestException naming the field and the rule it breaks
-   */
-  public ImageListQuery {
+  private final @Nullable Integer page;
+  private final @Nullable Integer size;
+  private final @Nullable String name;
+  private final @Nullable Boolean standardImage;
+  private final @Nullable String search;
+  private final List<SortOrder> orderBy;
+
+  private ImageListQuery(@Nullable Integer page, @Nullable Integer size, @Nullable String name,
+      @Nullable Boolean standardImage, @Nullable String search, List<SortOrder> orderBy) {
     Checks.requirePaging(page, size);
     Checks.requireQueryText("name", name);
     Checks.requireQueryText("search", search);
     orderBy = orderBy == null ? List.of() : List.copyOf(orderBy);
+    this.page = page;
+    this.size = size;
+    this.name = name;
+    this.standardImage = standardImage;
+    this.search = search;
+    this.orderBy = orderBy;
   }
 
   /** No filter, the service's default order and paging. */
@@ -65,6 +63,65 @@ public record ImageListQuery(
    */
   public ImageListQuery withPage(int newPage) {
     return new ImageListQuery(newPage, size, name, standardImage, search, orderBy);
+  }
+
+  /** The page number, counted from 1, or null for the service's default (1). */
+  public @Nullable Integer page() {
+    return page;
+  }
+
+  /** The page size, or null for the service's default. */
+  public @Nullable Integer size() {
+    return size;
+  }
+
+  /** Only images with this name (the service matches names; see {@code docs/ASSUMPTIONS.md}). */
+  public @Nullable String name() {
+    return name;
+  }
+
+  /** True for only standard images, false for only custom images. */
+  public @Nullable Boolean standardImage() {
+    return standardImage;
+  }
+
+  /** Free-text search over the images, e.g. {@code windows or Debian}. */
+  public @Nullable String search() {
+    return search;
+  }
+
+  /** Sort terms, applied in order. */
+  public List<SortOrder> orderBy() {
+    return orderBy;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ImageListQuery)) {
+      return false;
+    }
+    ImageListQuery other = (ImageListQuery) o;
+    return Objects.equals(page, other.page)
+        && Objects.equals(size, other.size)
+        && Objects.equals(name, other.name)
+        && Objects.equals(standardImage, other.standardImage)
+        && Objects.equals(search, other.search)
+        && Objects.equals(orderBy, other.orderBy);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(page, size, name, standardImage, search, orderBy);
+  }
+
+  /** The properties in order, as a record would print them. */
+  @Override
+  public String toString() {
+    return "ImageListQuery[page=" + page + ", size=" + size + ", name=" + name
+        + ", standardImage=" + standardImage + ", search=" + search + ", orderBy=" + orderBy + "]";
   }
 
   /** Builds an {@link ImageListQuery}; validation happens in {@link #build()}. */

@@ -1,13 +1,15 @@
 package io.github.contabo4j.images;
 
+import io.github.contabo4j.images.internal.OpenValues;
 import java.util.List;
-import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The download status of an image (spec: {@code status}); the service uses {@code downloading}, {@code downloaded} and {@code error}.
  *
  * <p>An open enum: the service may send a value this library does not know yet, and it is kept as
- * sent, never an error. Compare with {@link #is(ImageStatus)}, which ignores case.
+ * sent, never an error. Values compare ignoring case: {@link #is(ImageStatus)}, {@link #equals} and {@link
+ * #hashCode} agree, and {@link #value()} keeps the spelling as sent.
  *
  * @param value the value exactly as the service sent it, or as the caller gave it
  */
@@ -39,12 +41,7 @@ public record ImageStatus(String value) {
    * @return a constant when one matches, else a value holding {@code value} as given
    */
   public static ImageStatus of(String value) {
-    for (ImageStatus known : KNOWN) {
-      if (known.value.equalsIgnoreCase(value)) {
-        return known;
-      }
-    }
-    return new ImageStatus(value);
+    return OpenValues.lookup(KNOWN, ImageStatus::value, value, ImageStatus::new);
   }
 
   /** The values this library knows of. */
@@ -64,7 +61,24 @@ public record ImageStatus(String value) {
    * @return true when both values are equal ignoring case
    */
   public boolean is(ImageStatus other) {
-    return value.toLowerCase(Locale.ROOT).equals(other.value.toLowerCase(Locale.ROOT));
+    return OpenValues.same(value, other.value);
+  }
+
+  /**
+   * Equal exactly when {@link #is} says so: the same value ignoring case.
+   *
+   * @param o the object to compare with
+   * @return true for a {@code ImageStatus} with the same value ignoring case
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ImageStatus && is((ImageStatus) o);
+  }
+
+  /** Consistent with {@link #equals}: the hash of the value ignoring case. */
+  @Override
+  public int hashCode() {
+    return OpenValues.key(value).hashCode();
   }
 
   @Override

@@ -3,6 +3,10 @@ package io.github.contabo4j.images;
 /**
  * Bad input, rejected before any I/O: nothing was sent. The message names the field and the rule it
  * breaks, e.g. {@code "imageId must be a single path segment"}; it never echoes a secret.
+ *
+ * <p>Only for a request's own input (ids, names, URLs, queries, header values of one call). A
+ * configuration mistake (a builder setting, a policy, options) is a plain {@link
+ * IllegalArgumentException}; {@code docs/API-DESIGN.md} states the rule.
  */
 public final class InvalidRequestException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

@@ -137,7 +137,8 @@ class ValidationRulesTest {
   class ImageUpdateRules {
     @Test
     void anUpdateChangesSomething() {
-      assertRejected(() -> new ImageUpdate(null, null), "name", "name or description must be set: an update changes something");
+      assertRejected(() -> ImageUpdate.builder().build(), "name",
+          "name or description must be set: an update changes something");
     }
 
     @Test
@@ -146,10 +147,11 @@ class ValidationRulesTest {
       assertRejected(() -> ImageUpdate.rename("x".repeat(256)), "name", "name must be at most 255 characters");
       assertRejected(() -> ImageUpdate.rename("a\tb"), "name", "name must not contain control characters");
       assertRejected(() -> ImageUpdate.describe("x".repeat(1025)), "description", "description must be at most 1024 characters");
-      assertRejected(() -> new ImageUpdate("ok", "\u0007"), "description",
+      assertRejected(() -> ImageUpdate.builder().name("ok").description("\u0007").build(), "description",
           "description must not contain control characters other than tab and line breaks");
       assertThat(ImageUpdate.describe("").description()).isEmpty();
-      assertThat(new ImageUpdate("n", "d")).isEqualTo(new ImageUpdate("n", "d"));
+      assertThat(ImageUpdate.builder().name("n").description("d").build())
+          .isEqualTo(ImageUpdate.builder().name("n").description("d").build());
     }
   }
 
@@ -178,8 +180,9 @@ class ValidationRulesTest {
           .page(2).size(5).name("n").standardImage(true).search("s").orderBy(SortOrder.asc("name")).build();
 
       assertThat(query.toBuilder().build()).isEqualTo(query);
-      assertThat(query.withPage(3)).isEqualTo(new ImageListQuery(3, 5, "n", true, "s", java.util.List.of(SortOrder.asc("name"))));
-      assertThat(new ImageListQuery(null, null, null, null, null, null).orderBy()).isEmpty();
+      assertThat(query.withPage(3)).isEqualTo(ImageListQuery.builder().page(3).size(5).name("n").standardImage(true)
+          .search("s").orderBy(SortOrder.asc("name")).build());
+      assertThat(ImageListQuery.builder().build().orderBy()).isEmpty();
       assertThat(ImageListQuery.all().orderBy()).isEmpty();
     }
   }
@@ -275,7 +278,7 @@ class ValidationRulesTest {
       assertThatThrownBy(() -> new Page<Image>(java.util.List.of(), null, null)).isInstanceOf(NullPointerException.class)
           .hasMessage("pagination == null");
       assertThatThrownBy(() -> new CreatedImage(null, null, null, false)).hasMessage("imageId == null");
-      assertThatThrownBy(() -> new ImageRef(null, null, null)).hasMessage("imageId == null");
+      assertThatThrownBy(() -> ImageRef.builder().build()).hasMessage("imageId == null");
       assertThatCode(() -> new Page<Image>(null, new Pagination(1, 1, 0, 1), null)).doesNotThrowAnyException();
       assertThat(new Page<Image>(null, new Pagination(1, 1, 0, 1), null).links()).isEqualTo(PageLinks.none());
     }

@@ -29,7 +29,14 @@ final class Canned {
   /** {@code GET /v1/compute/images/{IMAGE_ID}}. */
   static final byte[] IMAGE = ServerWire.image(image(0));
   /** {@code GET /v1/compute/images/stats}. */
-  static final byte[] STATS = ServerWire.stats(new ImageStats(TenantId.DE, "54321", Contender.PAGE_SIZE, 102_400, 25_600, 76_800));
+  static final byte[] STATS = ServerWire.stats(ImageStats.builder()
+      .tenantId(TenantId.DE)
+      .customerId("54321")
+      .currentImagesCount(Contender.PAGE_SIZE)
+      .totalSizeMb(102_400)
+      .usedSizeMb(25_600)
+      .freeSizeMb(76_800)
+      .build());
 
   private Canned() {}
 
@@ -44,9 +51,23 @@ final class Canned {
 
   private static Image image(int i) {
     Instant created = Instant.parse("2024-06-03T08:00:00Z").plusSeconds(i * 60L);
-    return new Image(imageId(i), TenantId.DE, "54321", "bench-image-" + i, "benchmark image number " + i,
-        "https://images.example.com/bench-image-" + i + ".qcow2", 256, 256, OsType.LINUX, "22.04",
-        ImageFormat.QCOW2, ImageStatus.DOWNLOADED, "", false, created, created.plusSeconds(30), List.of());
+    return Image.builder()
+        .imageId(imageId(i))
+        .tenantId(TenantId.DE)
+        .customerId("54321")
+        .name("bench-image-" + i)
+        .description("benchmark image number " + i)
+        .url("https://images.example.com/bench-image-" + i + ".qcow2")
+        .sizeMb(256)
+        .uploadedSizeMb(256)
+        .osType(OsType.LINUX)
+        .version("22.04")
+        .format(ImageFormat.QCOW2)
+        .status(ImageStatus.DOWNLOADED)
+        .errorMessage("")
+        .creationDate(created)
+        .lastModifiedDate(created.plusSeconds(30))
+        .build();
   }
 
   /** {@link Contender#IMAGE_ID} for image 0, then ids ending in the image's number. */

@@ -1,6 +1,5 @@
 package io.github.contabo4j.images.auth;
 
-import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.auth.FoundCredentials;
@@ -119,8 +118,9 @@ public final class ContaboCredentials implements TokenSource {
    * holds the API base URL the source named, if any.
    *
    * @return the token source; no request is made yet
-   * @throws InvalidRequestException if a source holds only some of the credentials, a file is
-   *     unreadable, or no source holds them; see {@link CredentialsChain#resolve()}
+   * @throws IllegalArgumentException if a source holds only some of the credentials or a file is
+   *     unreadable; {@link IllegalStateException} if no source holds them; see {@link
+   *     CredentialsChain#resolve()}
    */
   public static ContaboCredentials defaultChain() {
     return CredentialsChain.defaults().resolve().build();
@@ -142,7 +142,7 @@ public final class ContaboCredentials implements TokenSource {
    * {@value #ENV_API_USER}, {@value #ENV_API_PASSWORD}) with every other setting at its default.
    *
    * @return the token source; no request is made yet
-   * @throws InvalidRequestException naming the first variable that is unset or blank
+   * @throws IllegalArgumentException naming the first variable that is unset or blank
    */
   public static ContaboCredentials fromEnvironment() {
     return fromEnvironment(System.getenv());
@@ -153,7 +153,7 @@ public final class ContaboCredentials implements TokenSource {
    *
    * @param environment variable names to values
    * @return the token source; no request is made yet
-   * @throws InvalidRequestException naming the first variable that is unset or blank
+   * @throws IllegalArgumentException naming the first variable that is unset or blank
    */
   public static ContaboCredentials fromEnvironment(Map<String, String> environment) {
     return builder().environment(environment).build();
@@ -252,10 +252,10 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param tokenUri the absolute URI
      * @return this builder
-     * @throws InvalidRequestException if it breaks the rule
+     * @throws IllegalArgumentException if it breaks the rule
      */
     public Builder tokenUri(String tokenUri) {
-      this.tokenUri = Checks.requireBaseUri("tokenUri", tokenUri).toString();
+      this.tokenUri = Checks.setting(() -> Checks.requireBaseUri("tokenUri", tokenUri)).toString();
       return this;
     }
 
@@ -264,7 +264,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param clientId non-blank
      * @return this builder
-     * @throws InvalidRequestException if blank
+     * @throws IllegalArgumentException if blank
      */
     public Builder clientId(String clientId) {
       this.clientId = required("clientId", clientId);
@@ -276,7 +276,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param clientSecret non-blank
      * @return this builder
-     * @throws InvalidRequestException if blank
+     * @throws IllegalArgumentException if blank
      */
     public Builder clientSecret(String clientSecret) {
       this.clientSecret = required("clientSecret", clientSecret);
@@ -288,7 +288,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param username non-blank
      * @return this builder
-     * @throws InvalidRequestException if blank
+     * @throws IllegalArgumentException if blank
      */
     public Builder username(String username) {
       this.username = required("username", username);
@@ -300,14 +300,14 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param password non-empty
      * @return this builder
-     * @throws InvalidRequestException if empty
+     * @throws IllegalArgumentException if empty
      */
     public Builder password(String password) {
       if (password == null) {
         throw new NullPointerException("password == null");
       }
       if (password.isEmpty()) {
-        throw new InvalidRequestException("password", "must not be empty");
+        throw new IllegalArgumentException("password must not be empty");
       }
       this.password = password;
       return this;
@@ -320,7 +320,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param environment variable names to values, e.g. {@link System#getenv()}
      * @return this builder
-     * @throws InvalidRequestException naming the first variable that is unset or blank (never a value)
+     * @throws IllegalArgumentException naming the first variable that is unset or blank (never a value)
      */
     public Builder environment(Map<String, String> environment) {
       Objects.requireNonNull(environment, "environment == null");
@@ -341,7 +341,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param refreshSkew zero to one day
      * @return this builder
-     * @throws InvalidRequestException if negative or longer than one day
+     * @throws IllegalArgumentException if negative or longer than one day
      */
     public Builder refreshSkew(Duration refreshSkew) {
       this.refreshSkew = duration("refreshSkew", refreshSkew, false);
@@ -355,7 +355,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param requestTimeout more than zero, at most one day
      * @return this builder
-     * @throws InvalidRequestException if not positive or longer than one day
+     * @throws IllegalArgumentException if not positive or longer than one day
      */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = duration("requestTimeout", requestTimeout, true);
@@ -368,7 +368,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param connectTimeout more than zero, at most one day
      * @return this builder
-     * @throws InvalidRequestException if not positive or longer than one day
+     * @throws IllegalArgumentException if not positive or longer than one day
      */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = duration("connectTimeout", connectTimeout, true);
@@ -461,7 +461,7 @@ public final class ContaboCredentials implements TokenSource {
         throw new NullPointerException(setting + " == null");
       }
       if (value.isBlank()) {
-        throw new InvalidRequestException(setting, "must not be blank");
+        throw new IllegalArgumentException(setting + " must not be blank");
       }
       return value;
     }
@@ -469,7 +469,7 @@ public final class ContaboCredentials implements TokenSource {
     private static String variable(Map<String, String> environment, String name) {
       String value = environment.get(name);
       if (value == null || value.isBlank()) {
-        throw new InvalidRequestException(name, "must be set in the environment and not blank");
+        throw new IllegalArgumentException(name + " must be set in the environment and not blank");
       }
       return value;
     }
@@ -486,10 +486,10 @@ public final class ContaboCredentials implements TokenSource {
         throw new NullPointerException(setting + " == null");
       }
       if (value.isNegative() || (positive && value.isZero())) {
-        throw new InvalidRequestException(setting, positive ? "must be positive" : "must not be negative");
+        throw new IllegalArgumentException(setting + (positive ? " must be positive" : " must not be negative"));
       }
       if (value.compareTo(MAX_DURATION) > 0) {
-        throw new InvalidRequestException(setting, "must be at most " + MAX_DURATION);
+        throw new IllegalArgumentException(setting + " must be at most " + MAX_DURATION);
       }
       return value;
     }

@@ -1,6 +1,5 @@
 package io.github.contabo4j.images.auth;
 
-import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.internal.auth.CredentialSources;
 import io.github.contabo4j.images.internal.auth.FoundCredentials;
 import java.net.URI;
@@ -37,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Rules.</b> A blank value counts as unset. A source with none of the four credentials is
  * skipped, even if it sets a URL; a source with one to three of them is an {@link
- * InvalidRequestException} naming the source, what it sets and what it lacks. A token URL or base
+ * IllegalArgumentException} naming the source, what it sets and what it lacks (a configuration
+ * mistake; see {@code docs/API-DESIGN.md}). A token URL or base
  * URL of the chosen source must be {@code https}, or {@code http} on a loopback host, like every
  * URL this library calls. The token URL becomes the credentials' {@link
  * ContaboCredentials.Builder#tokenUri tokenUri}; the base URL ({@link ContaboCredentials#baseUri()})
@@ -92,9 +92,10 @@ public final class CredentialsChain {
    * the result then names no source and carries no base URL from it.
    *
    * @return the builder; no request is made
-   * @throws InvalidRequestException if a source holds only some of the credentials, a URL of the
-   *     chosen source breaks the https-or-loopback rule, a config file cannot be read or parsed (or
-   *     the YAML library is missing), or no source holds any; the message never holds a value
+   * @throws IllegalArgumentException if a source holds only some of the credentials, a URL of the
+   *     chosen source breaks the https-or-loopback rule, or a config file cannot be read or parsed (or
+   *     the YAML library is missing); the message never holds a value
+   * @throws IllegalStateException if no source holds any of the credentials
    */
   public ContaboCredentials.Builder resolve() {
     FoundCredentials found = CredentialSources.find(environment, systemProperties, home, systemConfigFile);

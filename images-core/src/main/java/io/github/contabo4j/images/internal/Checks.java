@@ -5,6 +5,7 @@ import io.github.contabo4j.images.OsType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -386,5 +387,22 @@ public final class Checks {
       }
     }
     return false;
+  }
+
+  /**
+   * Applies a rule to a configuration setting rather than to request input: a breach is the
+   * configuration mistake it is, an {@link IllegalArgumentException} with the same message (see
+   * {@code docs/API-DESIGN.md}), not an {@link InvalidRequestException}.
+   *
+   * @param rule the check, e.g. {@code () -> requireBaseUri("tokenUri", text)}
+   * @param <T> what the check returns
+   * @return what the check returned
+   */
+  public static <T> T setting(Supplier<T> rule) {
+    try {
+      return rule.get();
+    } catch (InvalidRequestException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
   }
 }

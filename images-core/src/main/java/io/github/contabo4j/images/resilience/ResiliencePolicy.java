@@ -2,6 +2,7 @@ package io.github.contabo4j.images.resilience;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an {@link io.github.contabo4j.images.ImagesPort} call copes with failure: how often it is tried,
@@ -62,34 +63,29 @@ public final class ResiliencePolicy {
   private static final ResiliencePolicy DEFAULTS = new Builder().build();
   private static final ResiliencePolicy NONE = new Builder().maxAttempts(1).noRateLimit().reconcileAttempts(0).build();
 
-  private final int maxAttempts;
-  private final Duration backoffBase;
-  private final double backoffMultiplier;
-  private final Duration backoffCap;
-  private final Duration throttleBackoffBase;
-  private final Duration throttleBackoffCap;
-  private final Duration maxRetryAfter;
-  private final int permitsPerPeriod;
-  private final Duration ratePeriod;
-  private final Duration attemptTimeout;
-  private final Duration callTimeout;
-  private final int reconcileAttempts;
-  private final Duration reconcileInterval;
+  /**
+   * The settings, listed once: {@code equals} and {@code hashCode} are the record's, so a new setting
+   * cannot be left out of them, and the builder's {@link Builder#build()} must name it to compile.
+   */
+  private record Settings(
+      int maxAttempts,
+      Duration backoffBase,
+      double backoffMultiplier,
+      Duration backoffCap,
+      Duration throttleBackoffBase,
+      Duration throttleBackoffCap,
+      Duration maxRetryAfter,
+      int permitsPerPeriod,
+      Duration ratePeriod,
+      Duration attemptTimeout,
+      Duration callTimeout,
+      int reconcileAttempts,
+      Duration reconcileInterval) {}
 
-  private ResiliencePolicy(Builder b) {
-    this.maxAttempts = b.maxAttempts;
-    this.backoffBase = b.backoffBase;
-    this.backoffMultiplier = b.backoffMultiplier;
-    this.backoffCap = b.backoffCap;
-    this.throttleBackoffBase = b.throttleBackoffBase;
-    this.throttleBackoffCap = b.throttleBackoffCap;
-    this.maxRetryAfter = b.maxRetryAfter;
-    this.permitsPerPeriod = b.permitsPerPeriod;
-    this.ratePeriod = b.ratePeriod;
-    this.attemptTimeout = b.attemptTimeout;
-    this.callTimeout = b.callTimeout;
-    this.reconcileAttempts = b.reconcileAttempts;
-    this.reconcileInterval = b.reconcileInterval;
+  private final Settings settings;
+
+  private ResiliencePolicy(Settings settings) {
+    this.settings = settings;
   }
 
   /** The defaults listed in the class description. */
@@ -118,115 +114,94 @@ public final class ResiliencePolicy {
 
   /** Attempts per call, the first included; 1 means no retry. */
   public int maxAttempts() {
-    return maxAttempts;
+    return settings.maxAttempts();
   }
 
   /** Upper bound of the jittered wait before the first retry. */
   public Duration backoffBase() {
-    return backoffBase;
+    return settings.backoffBase();
   }
 
   /** Growth of the backoff bound per retry (for both the normal and the throttle backoff). */
   public double backoffMultiplier() {
-    return backoffMultiplier;
+    return settings.backoffMultiplier();
   }
 
   /** The backoff bound never exceeds this. */
   public Duration backoffCap() {
-    return backoffCap;
+    return settings.backoffCap();
   }
 
   /** Upper bound of the jittered wait before the first retry after a 429 without usable Retry-After. */
   public Duration throttleBackoffBase() {
-    return throttleBackoffBase;
+    return settings.throttleBackoffBase();
   }
 
   /** The throttle backoff bound never exceeds this. */
   public Duration throttleBackoffCap() {
-    return throttleBackoffCap;
+    return settings.throttleBackoffCap();
   }
 
   /** The longest {@code Retry-After} honoured; a longer one fails the call at once. */
   public Duration maxRetryAfter() {
-    return maxRetryAfter;
+    return settings.maxRetryAfter();
   }
 
   /** Whether attempts are rate limited ({@code false} after {@link Builder#noRateLimit()}). */
   public boolean rateLimited() {
-    return permitsPerPeriod > 0;
+    return settings.permitsPerPeriod() > 0;
   }
 
   /** Attempts all calls through one decorator may start per {@link #ratePeriod()}; 0 if unlimited. */
   public int permitsPerPeriod() {
-    return permitsPerPeriod;
+    return settings.permitsPerPeriod();
   }
 
   /** The rate limiter's period. */
   public Duration ratePeriod() {
-    return ratePeriod;
+    return settings.ratePeriod();
   }
 
   /** The longest one attempt may take; the transports apply it. */
   public Duration attemptTimeout() {
-    return attemptTimeout;
+    return settings.attemptTimeout();
   }
 
   /** The longest a whole call may take, all attempts and waits included: its deadline. */
   public Duration callTimeout() {
-    return callTimeout;
+    return settings.callTimeout();
   }
 
   /** Audit-log lookups after an ambiguous create; 0 means none. */
   public int reconcileAttempts() {
-    return reconcileAttempts;
+    return settings.reconcileAttempts();
   }
 
   /** The wait between two audit-log lookups of one reconciliation. */
   public Duration reconcileInterval() {
-    return reconcileInterval;
+    return settings.reconcileInterval();
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof ResiliencePolicy)) {
-      return false;
-    }
-    ResiliencePolicy p = (ResiliencePolicy) o;
-    return maxAttempts == p.maxAttempts
-        && Double.compare(backoffMultiplier, p.backoffMultiplier) == 0
-        && permitsPerPeriod == p.permitsPerPeriod
-        && backoffBase.equals(p.backoffBase)
-        && backoffCap.equals(p.backoffCap)
-        && throttleBackoffBase.equals(p.throttleBackoffBase)
-        && throttleBackoffCap.equals(p.throttleBackoffCap)
-        && maxRetryAfter.equals(p.maxRetryAfter)
-        && ratePeriod.equals(p.ratePeriod)
-        && attemptTimeout.equals(p.attemptTimeout)
-        && callTimeout.equals(p.callTimeout)
-        && reconcileAttempts == p.reconcileAttempts
-        && reconcileInterval.equals(p.reconcileInterval);
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ResiliencePolicy && settings.equals(((ResiliencePolicy) o).settings);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(maxAttempts, backoffBase, backoffMultiplier, backoffCap, throttleBackoffBase,
-        throttleBackoffCap, maxRetryAfter, permitsPerPeriod, ratePeriod, attemptTimeout, callTimeout,
-        reconcileAttempts, reconcileInterval);
+    return settings.hashCode();
   }
 
   @Override
   public String toString() {
-    return "ResiliencePolicy{maxAttempts=" + maxAttempts
-        + ", backoff=" + backoffBase + " x" + backoffMultiplier + " cap " + backoffCap
-        + ", throttleBackoff=" + throttleBackoffBase + " cap " + throttleBackoffCap
-        + ", maxRetryAfter=" + maxRetryAfter
-        + ", rateLimit=" + (rateLimited() ? permitsPerPeriod + " per " + ratePeriod : "none")
-        + ", attemptTimeout=" + attemptTimeout
-        + ", callTimeout=" + callTimeout
-        + ", reconcile=" + (reconcileAttempts == 0 ? "off" : reconcileAttempts + " every " + reconcileInterval)
+    return "ResiliencePolicy{maxAttempts=" + maxAttempts()
+        + ", backoff=" + backoffBase() + " x" + backoffMultiplier() + " cap " + backoffCap()
+        + ", throttleBackoff=" + throttleBackoffBase() + " cap " + throttleBackoffCap()
+        + ", maxRetryAfter=" + maxRetryAfter()
+        + ", rateLimit=" + (rateLimited() ? permitsPerPeriod() + " per " + ratePeriod() : "none")
+        + ", attemptTimeout=" + attemptTimeout()
+        + ", callTimeout=" + callTimeout()
+        + ", reconcile=" + (reconcileAttempts() == 0 ? "off" : reconcileAttempts() + " every " + reconcileInterval())
         + "}";
   }
 
@@ -251,20 +226,21 @@ public final class ResiliencePolicy {
 
     private Builder() {}
 
-    private Builder(ResiliencePolicy p) {
-      this.maxAttempts = p.maxAttempts;
-      this.backoffBase = p.backoffBase;
-      this.backoffMultiplier = p.backoffMultiplier;
-      this.backoffCap = p.backoffCap;
-      this.throttleBackoffBase = p.throttleBackoffBase;
-      this.throttleBackoffCap = p.throttleBackoffCap;
-      this.maxRetryAfter = p.maxRetryAfter;
-      this.permitsPerPeriod = p.permitsPerPeriod;
-      this.ratePeriod = p.ratePeriod;
-      this.attemptTimeout = p.attemptTimeout;
-      this.callTimeout = p.callTimeout;
-      this.reconcileAttempts = p.reconcileAttempts;
-      this.reconcileInterval = p.reconcileInterval;
+    private Builder(ResiliencePolicy policy) {
+      Settings p = policy.settings;
+      this.maxAttempts = p.maxAttempts();
+      this.backoffBase = p.backoffBase();
+      this.backoffMultiplier = p.backoffMultiplier();
+      this.backoffCap = p.backoffCap();
+      this.throttleBackoffBase = p.throttleBackoffBase();
+      this.throttleBackoffCap = p.throttleBackoffCap();
+      this.maxRetryAfter = p.maxRetryAfter();
+      this.permitsPerPeriod = p.permitsPerPeriod();
+      this.ratePeriod = p.ratePeriod();
+      this.attemptTimeout = p.attemptTimeout();
+      this.callTimeout = p.callTimeout();
+      this.reconcileAttempts = p.reconcileAttempts();
+      this.reconcileInterval = p.reconcileInterval();
     }
 
     /**
@@ -458,7 +434,9 @@ public final class ResiliencePolicy {
       if (throttleBackoffCap.compareTo(throttleBackoffBase) < 0) {
         throw new IllegalArgumentException("throttleBackoffCap must be at least throttleBackoffBase");
       }
-      return new ResiliencePolicy(this);
+      return new ResiliencePolicy(new Settings(maxAttempts, backoffBase, backoffMultiplier, backoffCap,
+          throttleBackoffBase, throttleBackoffCap, maxRetryAfter, permitsPerPeriod, ratePeriod, attemptTimeout,
+          callTimeout, reconcileAttempts, reconcileInterval));
     }
 
     private static Duration checkDuration(String name, Duration value, boolean positive) {

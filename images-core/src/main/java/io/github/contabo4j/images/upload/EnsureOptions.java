@@ -1,6 +1,5 @@
 package io.github.contabo4j.images.upload;
 
-import io.github.contabo4j.images.InvalidRequestException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -19,42 +18,99 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * @param waitFor how long to wait for the image to reach {@code downloaded}; zero returns at once
- * @param replaceWhenUrlDiffers replace an image of that name from another URL (create, wait, delete,
- *     rename); otherwise it is left alone and reported
- * @param replaceWhenFailed replace an image of that name from the same URL whose download ended in
- *     {@code error}; otherwise it is reported
- * @param preflight check the source before any create; a certain finding stops the create
- * @param ignoreQuery compare URLs without their query strings (presigned URLs change their signature
- *     on every issue)
- * @param replaceTimeout how long a replace waits for the new image to download: 1 s to one day
- * @param progress called on every poll of any wait; null for none
+ * <p>A value class with record-style accessors, so it can gain options without breaking callers; an
+ * option out of range throws {@link IllegalArgumentException} naming it, from {@link Builder#build()}.
  */
-public record EnsureOptions(
-    Duration waitFor, boolean replaceWhenUrlDiffers, boolean replaceWhenFailed, boolean preflight,
-    boolean ignoreQuery, Duration replaceTimeout, @Nullable Consumer<DownloadProgress> progress) {
-
+public final class EnsureOptions {
   private static final EnsureOptions DEFAULTS = builder().build();
 
-  /**
-   * Creates and checks the options.
-   *
-   * @throws InvalidRequestException naming the field and the rule it breaks
-   */
-  public EnsureOptions {
-    Objects.requireNonNull(waitFor, "waitFor == null");
-    Objects.requireNonNull(replaceTimeout, "replaceTimeout == null");
-    if (waitFor.isNegative() || waitFor.compareTo(Duration.ofDays(1)) > 0) {
-      throw new InvalidRequestException("waitFor", "must be from zero to one day");
+  /** The options, listed once: equality, hash and text are the record's. */
+  private record Values(
+      Duration waitFor, boolean replaceWhenUrlDiffers, boolean replaceWhenFailed, boolean preflight,
+      boolean ignoreQuery, Duration replaceTimeout, @Nullable Consumer<DownloadProgress> progress) {}
+
+  private final Values values;
+
+  private EnsureOptions(Values values) {
+    Objects.requireNonNull(values.waitFor(), "waitFor == null");
+    Objects.requireNonNull(values.replaceTimeout(), "replaceTimeout == null");
+    if (values.waitFor().isNegative() || values.waitFor().compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("waitFor must be from zero to one day");
     }
-    if (replaceTimeout.compareTo(Duration.ofSeconds(1)) < 0 || replaceTimeout.compareTo(Duration.ofDays(1)) > 0) {
-      throw new InvalidRequestException("replaceTimeout", "must be from 1 s to one day");
+    if (values.replaceTimeout().compareTo(Duration.ofSeconds(1)) < 0
+        || values.replaceTimeout().compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("replaceTimeout must be from 1 s to one day");
     }
+    this.values = values;
   }
 
   /** Every option off. */
   public static EnsureOptions defaults() {
     return DEFAULTS;
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder().waitUntilDownloaded(values.waitFor()).replaceWhenUrlDiffers(values.replaceWhenUrlDiffers())
+        .replaceWhenFailed(values.replaceWhenFailed()).preflight(values.preflight())
+        .ignoreQuery(values.ignoreQuery()).replaceTimeout(values.replaceTimeout()).onProgress(values.progress());
+  }
+
+  /** How long to wait for the image to reach {@code downloaded}; zero returns at once. */
+  public Duration waitFor() {
+    return values.waitFor();
+  }
+
+  /**
+   * Replace an image of that name from another URL (create, wait, delete, rename); otherwise it is
+   * left alone and reported.
+   */
+  public boolean replaceWhenUrlDiffers() {
+    return values.replaceWhenUrlDiffers();
+  }
+
+  /**
+   * Replace an image of that name from the same URL whose download ended in {@code error}; otherwise
+   * it is reported.
+   */
+  public boolean replaceWhenFailed() {
+    return values.replaceWhenFailed();
+  }
+
+  /** Check the source before any create; a certain finding stops the create. */
+  public boolean preflight() {
+    return values.preflight();
+  }
+
+  /** Compare URLs without their query strings (presigned URLs change their signature on every issue). */
+  public boolean ignoreQuery() {
+    return values.ignoreQuery();
+  }
+
+  /** How long a replace waits for the new image to download: 1 s to one day. */
+  public Duration replaceTimeout() {
+    return values.replaceTimeout();
+  }
+
+  /** Called on every poll of any wait; null for none. */
+  public @Nullable Consumer<DownloadProgress> progress() {
+    return values.progress();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof EnsureOptions && values.equals(((EnsureOptions) o).values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  /** The options in order, as a record would print them. */
+  @Override
+  public String toString() {
+    return "EnsureOptions" + values.toString().substring("Values".length());
   }
 
   /** A builder with every option off and a replace timeout of one hour. */
@@ -155,10 +211,11 @@ public record EnsureOptions(
      * Builds and checks the options.
      *
      * @return the options
+     * @throws IllegalArgumentException naming the option that is out of range
      */
     public EnsureOptions build() {
-      return new EnsureOptions(waitFor, replaceWhenUrlDiffers, replaceWhenFailed, preflight, ignoreQuery,
-          replaceTimeout, progress);
+      return new EnsureOptions(new Values(waitFor, replaceWhenUrlDiffers, replaceWhenFailed, preflight, ignoreQuery,
+          replaceTimeout, progress));
     }
   }
 }

@@ -8,27 +8,170 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@link ImageUploads#ensureImage} did, and the image of that name now.
  *
- * @param outcome what happened
- * @param image the image that carries the name now (for {@link Outcome#OTHER_URL}: the untouched
- *     image from the other URL), as last read
- * @param requestedUrl the URL asked for
- * @param existingUrl the URL of the image found under the name before anything was done; null when
- *     none was found
- * @param preflight the preflight's report, when one ran
+ * <p>A value class with record-style accessors, so it can gain properties without breaking
+ * callers; equal when every property is equal.
  */
-public record EnsureResult(
-    Outcome outcome, Image image, String requestedUrl, @Nullable String existingUrl,
-    @Nullable PreflightReport preflight) {
+public final class EnsureResult {
+  private final Outcome outcome;
+  private final Image image;
+  private final String requestedUrl;
+  private final @Nullable String existingUrl;
+  private final @Nullable PreflightReport preflight;
 
-  /**
-   * Creates a result.
-   *
-   * @throws NullPointerException if a required component is null
-   */
-  public EnsureResult {
+  private EnsureResult(Outcome outcome, Image image, String requestedUrl, @Nullable String existingUrl,
+      @Nullable PreflightReport preflight) {
     Objects.requireNonNull(outcome, "outcome == null");
     Objects.requireNonNull(image, "image == null");
     Objects.requireNonNull(requestedUrl, "requestedUrl == null");
+    this.outcome = outcome;
+    this.image = image;
+    this.requestedUrl = requestedUrl;
+    this.existingUrl = existingUrl;
+    this.preflight = preflight;
+  }
+
+  /** What happened. */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /**
+   * The image that carries the name now (for {@link Outcome#OTHER_URL}: the untouched image from the
+   * other URL), as last read.
+   */
+  public Image image() {
+    return image;
+  }
+
+  /** The URL asked for. */
+  public String requestedUrl() {
+    return requestedUrl;
+  }
+
+  /** The URL of the image found under the name before anything was done; null when none was found. */
+  public @Nullable String existingUrl() {
+    return existingUrl;
+  }
+
+  /** The preflight's report, when one ran. */
+  public @Nullable PreflightReport preflight() {
+    return preflight;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof EnsureResult)) {
+      return false;
+    }
+    EnsureResult other = (EnsureResult) o;
+    return Objects.equals(outcome, other.outcome)
+        && Objects.equals(image, other.image)
+        && Objects.equals(requestedUrl, other.requestedUrl)
+        && Objects.equals(existingUrl, other.existingUrl)
+        && Objects.equals(preflight, other.preflight);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(outcome, image, requestedUrl, existingUrl, preflight);
+  }
+
+  /** A builder with nothing set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this value. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a {@link EnsureResult}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable Outcome outcome;
+    private @Nullable Image image;
+    private @Nullable String requestedUrl;
+    private @Nullable String existingUrl;
+    private @Nullable PreflightReport preflight;
+
+    private Builder() {}
+
+    private Builder(EnsureResult from) {
+      outcome = from.outcome;
+      image = from.image;
+      requestedUrl = from.requestedUrl;
+      existingUrl = from.existingUrl;
+      preflight = from.preflight;
+    }
+
+    /**
+     * Sets {@code outcome}.
+     *
+     * @param outcome what happened
+     * @return this builder
+     */
+    public Builder outcome(@Nullable Outcome outcome) {
+      this.outcome = outcome;
+      return this;
+    }
+
+    /**
+     * Sets {@code image}.
+     *
+     * @param image the image that carries the name now (for {@link Outcome#OTHER_URL}: the untouched
+     *     image from the other URL), as last read
+     * @return this builder
+     */
+    public Builder image(@Nullable Image image) {
+      this.image = image;
+      return this;
+    }
+
+    /**
+     * Sets {@code requestedUrl}.
+     *
+     * @param requestedUrl the URL asked for
+     * @return this builder
+     */
+    public Builder requestedUrl(@Nullable String requestedUrl) {
+      this.requestedUrl = requestedUrl;
+      return this;
+    }
+
+    /**
+     * Sets {@code existingUrl}.
+     *
+     * @param existingUrl the URL of the image found under the name before anything was done; null
+     *     when none was found
+     * @return this builder
+     */
+    public Builder existingUrl(@Nullable String existingUrl) {
+      this.existingUrl = existingUrl;
+      return this;
+    }
+
+    /**
+     * Sets {@code preflight}.
+     *
+     * @param preflight the preflight's report, when one ran
+     * @return this builder
+     */
+    public Builder preflight(@Nullable PreflightReport preflight) {
+      this.preflight = preflight;
+      return this;
+    }
+
+    /**
+     * Builds the value.
+     *
+     * @return the value
+     */
+    public EnsureResult build() {
+      return new EnsureResult(outcome, image, requestedUrl, existingUrl, preflight);
+    }
   }
 
   /** What {@code ensureImage} did. */

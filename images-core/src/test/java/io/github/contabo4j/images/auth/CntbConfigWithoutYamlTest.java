@@ -35,7 +35,7 @@ class CntbConfigWithoutYamlTest {
       assertThat(tryLoad(loader, "com.fasterxml.jackson.dataformat.yaml.YAMLFactory")).isFalse();
 
       Throwable failure = resolve(loader, Map.of(), f);
-      assertThat(failure.getClass().getName()).isEqualTo("io.github.contabo4j.images.InvalidRequestException");
+      assertThat(failure.getClass().getName()).isEqualTo("java.lang.IllegalArgumentException");
       assertThat(failure.getMessage()).isEqualTo(file + " is a cntb config file: reading it needs "
           + "com.fasterxml.jackson.dataformat:jackson-dataformat-yaml on the class path (an optional dependency of "
           + "images-core), or set the credentials in the environment instead");

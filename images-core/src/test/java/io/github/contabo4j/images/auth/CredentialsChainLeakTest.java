@@ -5,7 +5,6 @@ import static io.github.contabo4j.images.auth.Secrets.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.contabo4j.images.CapturedLogs;
-import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.internal.auth.CredentialSources;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +38,7 @@ class CredentialsChainLeakTest {
     setup.accept(f);
     try {
       f.chain().resolve();
-    } catch (InvalidRequestException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       return e.getMessage() + "\n" + e + "\n" + trace;

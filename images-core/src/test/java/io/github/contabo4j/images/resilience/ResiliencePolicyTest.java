@@ -73,6 +73,30 @@ class ResiliencePolicyTest {
   }
 
   @Test
+  void everySettingSurvivesToBuilderAndTakesPartInEquality() {
+    ResiliencePolicy all = ResiliencePolicy.builder().maxAttempts(7).backoffBase(Duration.ofMillis(11))
+        .backoffMultiplier(3.0).backoffCap(Duration.ofMillis(13)).throttleBackoffBase(Duration.ofMillis(17))
+        .throttleBackoffCap(Duration.ofMillis(19)).maxRetryAfter(Duration.ofMillis(23))
+        .rateLimit(29, Duration.ofMillis(31)).attemptTimeout(Duration.ofMillis(37))
+        .callTimeout(Duration.ofMillis(41)).reconcileAttempts(2).reconcileInterval(Duration.ofMillis(43)).build();
+    Stream<Consumer<ResiliencePolicy.Builder>> oneEach = Stream.of(
+        b -> b.maxAttempts(8), b -> b.backoffBase(Duration.ofMillis(12)), b -> b.backoffMultiplier(3.5),
+        b -> b.backoffCap(Duration.ofMillis(14)), b -> b.throttleBackoffBase(Duration.ofMillis(18)),
+        b -> b.throttleBackoffCap(Duration.ofMillis(20)), b -> b.maxRetryAfter(Duration.ofMillis(24)),
+        b -> b.rateLimit(30, Duration.ofMillis(31)), b -> b.rateLimit(29, Duration.ofMillis(32)),
+        b -> b.noRateLimit(), b -> b.attemptTimeout(Duration.ofMillis(38)),
+        b -> b.callTimeout(Duration.ofMillis(42)), b -> b.reconcileAttempts(3),
+        b -> b.reconcileInterval(Duration.ofMillis(44)));
+
+    assertThat(all.toBuilder().build()).isEqualTo(all).hasSameHashCodeAs(all).hasToString(all.toString());
+    oneEach.forEach(change -> {
+      ResiliencePolicy.Builder b = all.toBuilder();
+      change.accept(b);
+      assertThat(b.build()).isNotEqualTo(all);
+    });
+  }
+
+  @Test
   void toStringNamesTheSettings() {
     assertThat(ResiliencePolicy.defaults().toString())
         .contains("maxAttempts=4", "maxRetryAfter=PT1M", "10 per PT1S", "attemptTimeout=PT30S",

@@ -57,8 +57,19 @@ class SafeCreateTest {
   }
 
   static AuditEntry entry(AuditAction action, String requestId, String imageId) {
-    return new AuditEntry(7, action, VirtualTime.START, TenantId.of("DE"), "cust-1", "user-1", "someone",
-        requestId, "deploy-42", imageId, Map.of());
+    return AuditEntry.builder()
+        .id(7)
+        .action(action)
+        .timestamp(VirtualTime.START)
+        .tenantId(TenantId.of("DE"))
+        .customerId("cust-1")
+        .changedBy("user-1")
+        .username("someone")
+        .requestId(requestId)
+        .traceId("deploy-42")
+        .imageId(imageId)
+        .changes(Map.of())
+        .build();
   }
 
   @SafeVarargs

@@ -37,11 +37,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class ScriptedPort implements ImagesPort {
   static final CreatedImage CREATED = new CreatedImage("img-1", null, null, false);
-  static final Image IMAGE = new Image("img-1", null, null, "name", null, null, 1, 1, null, null, null, null,
-      "", false, null, null, List.of());
+  static final Image IMAGE = Image.builder()
+      .imageId("img-1")
+      .name("name")
+      .sizeMb(1)
+      .uploadedSizeMb(1)
+      .errorMessage("")
+      .build();
   static final Page<Image> IMAGES = new Page<>(List.of(IMAGE), new Pagination(1, 10, 1, 1), PageLinks.none());
-  static final ImageRef REF = new ImageRef("img-1", null, null);
-  static final ImageStats STATS = new ImageStats(null, null, 1, 100, 10, 90);
+  static final ImageRef REF = ImageRef.builder().imageId("img-1").build();
+  static final ImageStats STATS = ImageStats.builder()
+      .currentImagesCount(1)
+      .totalSizeMb(100)
+      .usedSizeMb(10)
+      .freeSizeMb(90)
+      .build();
   static final Page<AuditEntry> AUDITS = new Page<>(List.of(), new Pagination(1, 10, 0, 0), PageLinks.none());
 
   /** One scripted failure. */
@@ -116,7 +126,11 @@ final class ScriptedPort implements ImagesPort {
 
   /** {@link #IMAGE} with this status, exactly as given (case kept), and error message. */
   static Image withStatus(String status, String errorMessage) {
-    return IMAGE.withStatus(new io.github.contabo4j.images.ImageStatus(status), errorMessage, Instant.EPOCH);
+    return IMAGE.toBuilder()
+        .status(new io.github.contabo4j.images.ImageStatus(status))
+        .errorMessage(errorMessage)
+        .lastModifiedDate(Instant.EPOCH)
+        .build();
   }
 
   synchronized List<Attempt> attempts() {

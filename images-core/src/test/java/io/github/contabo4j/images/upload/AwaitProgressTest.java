@@ -8,7 +8,6 @@ import io.github.contabo4j.images.CapturedLogs;
 import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImageDownloadFailedException;
 import io.github.contabo4j.images.ImageStatus;
-import io.github.contabo4j.images.InvalidRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
 
@@ -66,8 +66,17 @@ class AwaitProgressTest {
   }
 
   private static Image image(ImageStatus status, long uploadedMb, String error) {
-    return new Image("img-1", null, null, "web", "", "https://images.example.com/web.qcow2?sig=5ecre7-9q", 2048,
-        uploadedMb, null, "24.04", null, status, error, false, null, null, List.of());
+    return Image.builder()
+        .imageId("img-1")
+        .name("web")
+        .description("")
+        .url("https://images.example.com/web.qcow2?sig=5ecre7-9q")
+        .sizeMb(2048)
+        .uploadedSizeMb(uploadedMb)
+        .version("24.04")
+        .status(status)
+        .errorMessage(error)
+        .build();
   }
 
   @Test
@@ -128,12 +137,40 @@ class AwaitProgressTest {
   }
 
   @Test
-  void optionsRejectABadTimeoutNamingTheField() {
-    assertThatThrownBy(() -> AwaitOptions.timeout(Duration.ofSeconds(-1)))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("timeout");
-    assertThatThrownBy(() -> EnsureOptions.builder().waitUntilDownloaded(Duration.ofDays(2)).build())
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("waitFor");
-    assertThatThrownBy(() -> EnsureOptions.builder().replaceTimeout(Duration.ZERO).build())
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("replaceTimeout");
+  void optionsAreConfigurationSoABadSettingIsAnIllegalArgumentNamingIt() {
+    assertConfigError(() -> AwaitOptions.timeout(Duration.ofSeconds(-1)), "timeout must be from zero to one day");
+    assertConfigError(() -> EnsureOptions.builder().waitUntilDownloaded(Duration.ofDays(2)).build(),
+        "waitFor must be from zero to one day");
+    assertConfigError(() -> EnsureOptions.builder().replaceTimeout(Duration.ZERO).build(),
+        "replaceTimeout must be from 1 s to one day");
+    assertConfigError(() -> PreflightOptions.defaults().withMaxRedirects(11), "maxRedirects must be from 0 to 10");
+    assertConfigError(() -> PreflightOptions.defaults().withTimeouts(Duration.ZERO, Duration.ofSeconds(1)),
+        "connectTimeout must be from 1 ms to PT1M");
+  }
+
+  @Test
+  void optionsAreValuesAndCopiesKeepTheirOtherSettings() {
+    EnsureOptions ensure = EnsureOptions.builder().preflight(true).ignoreQuery(true)
+        .waitUntilDownloaded(Duration.ofMinutes(3)).build();
+    assertThat(ensure.toBuilder().build()).isEqualTo(ensure).hasSameHashCodeAs(ensure).hasToString(ensure.toString());
+    assertThat(ensure.toBuilder().replaceWhenFailed(true).build()).isNotEqualTo(ensure);
+    assertThat(ensure.toString()).startsWith("EnsureOptions[waitFor=PT3M, ").contains("preflight=true");
+    assertThat(EnsureOptions.defaults()).isEqualTo(EnsureOptions.builder().build());
+
+    PreflightOptions preflight = PreflightOptions.defaults().withMaxRedirects(5).allowingLoopbackForTests();
+    assertThat(preflight.maxRedirects()).isEqualTo(5);
+    assertThat(preflight.allowLoopback()).isTrue();
+    assertThat(preflight.connectTimeout()).isEqualTo(PreflightOptions.defaults().connectTimeout());
+    assertThat(preflight).isEqualTo(PreflightOptions.defaults().allowingLoopbackForTests().withMaxRedirects(5))
+        .isNotEqualTo(PreflightOptions.defaults());
+
+    AwaitOptions await = AwaitOptions.timeout(Duration.ofSeconds(5));
+    assertThat(await).isEqualTo(AwaitOptions.timeout(Duration.ofSeconds(5))).hasToString(
+        "AwaitOptions[timeout=PT5S, progress=null]");
+    assertThat(await.onProgress(p -> { }).timeout()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  private static void assertConfigError(ThrowingCallable call, String message) {
+    assertThatThrownBy(call).isExactlyInstanceOf(IllegalArgumentException.class).hasMessage(message);
   }
 }

@@ -27,7 +27,13 @@ class StatsPortBase implements ImagesPort {
 
   @Override
   public ImageStats retrieveCustomImagesStats(CallContext context) {
-    return new ImageStats(null, "54321", 1, 102_400, 102_400 - freeMb, freeMb);
+    return ImageStats.builder()
+        .customerId("54321")
+        .currentImagesCount(1)
+        .totalSizeMb(102_400)
+        .usedSizeMb(102_400 - freeMb)
+        .freeSizeMb(freeMb)
+        .build();
   }
 
   @Override

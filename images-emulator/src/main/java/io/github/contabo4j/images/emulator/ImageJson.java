@@ -152,11 +152,25 @@ final class ImageJson {
             text(tag, where + ".tags[" + i + "]", "tagName", null)));
       }
     }
-    return new Image(imageId, TenantId.of(tenant), text(n, where, "customerId", d.customerId()), name,
-        text(n, where, "description", ""), url, sizeMb, uploaded, OsType.of(text(n, where, "osType", "Linux")),
-        text(n, where, "version", "1.0"), ImageFormat.of(format), status,
-        text(n, where, "errorMessage", status.equals(ImageStatus.ERROR) ? "Error downloading image from provided URL" : ""),
-        bool(n, where, "standardImage"), created, instant(n, where, "lastModifiedDate", created), tags);
+    return Image.builder()
+        .imageId(imageId)
+        .tenantId(TenantId.of(tenant))
+        .customerId(text(n, where, "customerId", d.customerId()))
+        .name(name)
+        .description(text(n, where, "description", ""))
+        .url(url)
+        .sizeMb(sizeMb)
+        .uploadedSizeMb(uploaded)
+        .osType(OsType.of(text(n, where, "osType", "Linux")))
+        .version(text(n, where, "version", "1.0"))
+        .format(ImageFormat.of(format))
+        .status(status)
+        .errorMessage(text(n, where, "errorMessage", status.equals(ImageStatus.ERROR) ? "Error downloading image from provided URL" : ""))
+        .standardImage(bool(n, where, "standardImage"))
+        .creationDate(created)
+        .lastModifiedDate(instant(n, where, "lastModifiedDate", created))
+        .tags(tags)
+        .build();
   }
 
   static List<AuditEntry> readAudits(@Nullable JsonNode array, String where) {
@@ -173,11 +187,19 @@ final class ImageJson {
       String action = text(n, at, "action", null);
       String tenant = text(n, at, "tenantId", null);
       JsonNode changes = n.get("changes");
-      audits.add(new AuditEntry(number(n, at, "id", i + 1), action == null ? null : AuditAction.of(action),
-          instant(n, at, "timestamp", null), tenant == null ? null : TenantId.of(tenant), text(n, at, "customerId", null),
-          text(n, at, "changedBy", null), text(n, at, "username", null), text(n, at, "requestId", null),
-          text(n, at, "traceId", null), text(n, at, "imageId", null),
-          changes == null || changes.isNull() ? Map.of() : MAPPER.convertValue(changes, MAP)));
+      audits.add(AuditEntry.builder()
+          .id(number(n, at, "id", i + 1))
+          .action(action == null ? null : AuditAction.of(action))
+          .timestamp(instant(n, at, "timestamp", null))
+          .tenantId(tenant == null ? null : TenantId.of(tenant))
+          .customerId(text(n, at, "customerId", null))
+          .changedBy(text(n, at, "changedBy", null))
+          .username(text(n, at, "username", null))
+          .requestId(text(n, at, "requestId", null))
+          .traceId(text(n, at, "traceId", null))
+          .imageId(text(n, at, "imageId", null))
+          .changes(changes == null || changes.isNull() ? Map.of() : MAPPER.convertValue(changes, MAP))
+          .build());
     }
     return audits;
   }

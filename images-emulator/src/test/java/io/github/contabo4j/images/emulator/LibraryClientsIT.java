@@ -73,7 +73,7 @@ class LibraryClientsIT {
     assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
     assertThat(images.retrieveImage(id).status()).isEqualTo(ImageStatus.DOWNLOADED);
 
-    images.updateImage(id, new ImageUpdate(name + "-renamed", "described"));
+    images.updateImage(id, ImageUpdate.builder().name(name + "-renamed").description("described").build());
     Image renamed = images.retrieveImage(id);
     assertThat(renamed.name()).isEqualTo(name + "-renamed");
     assertThat(renamed.description()).isEqualTo("described");

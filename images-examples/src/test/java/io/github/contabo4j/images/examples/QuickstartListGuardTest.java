@@ -24,8 +24,13 @@ import org.junit.jupiter.api.Test;
  * claims a million more, as a mock serving the vendor spec's own examples does.
  */
 class QuickstartListGuardTest {
-  private static final Image IMAGE = new Image("img-1", null, null, "name", null, null, 1, 1, null, null, null, null,
-      "", false, null, null, List.of());
+  private static final Image IMAGE = Image.builder()
+      .imageId("img-1")
+      .name("name")
+      .sizeMb(1)
+      .uploadedSizeMb(1)
+      .errorMessage("")
+      .build();
 
   private final AtomicInteger pagesServed = new AtomicInteger();
 

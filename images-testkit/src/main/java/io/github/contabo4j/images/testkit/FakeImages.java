@@ -495,9 +495,23 @@ public final class FakeImages implements ImagesPort {
     }
     String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     Instant now = now();
-    return seed(new Image(UUID.randomUUID().toString(), tenantId, customerId, name, "",
-        "https://images.example.com/" + slug + ".qcow2", sizeMb, sizeMb, OsType.LINUX, "1.0", ImageFormat.QCOW2,
-        ImageStatus.DOWNLOADED, "", false, now, now, List.of()));
+    return seed(Image.builder()
+        .imageId(UUID.randomUUID().toString())
+        .tenantId(tenantId)
+        .customerId(customerId)
+        .name(name)
+        .description("")
+        .url("https://images.example.com/" + slug + ".qcow2")
+        .sizeMb(sizeMb)
+        .uploadedSizeMb(sizeMb)
+        .osType(OsType.LINUX)
+        .version("1.0")
+        .format(ImageFormat.QCOW2)
+        .status(ImageStatus.DOWNLOADED)
+        .errorMessage("")
+        .creationDate(now)
+        .lastModifiedDate(now)
+        .build());
   }
 
   /**
@@ -642,9 +656,22 @@ public final class FakeImages implements ImagesPort {
             + Math.max(0, storageQuotaMb - used) + " MB of " + storageQuotaMb + " MB are free");
       }
       String id = UUID.randomUUID().toString();
-      Image image = new Image(id, tenantId, customerId, request.name(),
-          request.description() == null ? "" : request.description(), request.url(), size, 0, request.osType(),
-          request.version(), format, ImageStatus.DOWNLOADING, "", false, now, now, List.of());
+      Image image = Image.builder()
+          .imageId(id)
+          .tenantId(tenantId)
+          .customerId(customerId)
+          .name(request.name())
+          .description(request.description() == null ? "" : request.description())
+          .url(request.url())
+          .sizeMb(size)
+          .osType(request.osType())
+          .version(request.version())
+          .format(format)
+          .status(ImageStatus.DOWNLOADING)
+          .errorMessage("")
+          .creationDate(now)
+          .lastModifiedDate(now)
+          .build();
       images.put(id, image);
       pending.put(id, new PendingDownload(now.plus(downloadDuration), failureFor(request.url())));
       audit(AuditAction.CREATED, image, call, now, Map.of(), describe(image));
@@ -672,7 +699,11 @@ public final class FakeImages implements ImagesPort {
           image.status(), image.errorMessage(), now, image.tags());
       images.put(imageId, updated);
       audit(AuditAction.UPDATED, updated, call, now, prev, next);
-      return new ImageRef(imageId, image.tenantId(), image.customerId());
+      return ImageRef.builder()
+          .imageId(imageId)
+          .tenantId(image.tenantId())
+          .customerId(image.customerId())
+          .build();
     }
   }
 
@@ -697,7 +728,14 @@ public final class FakeImages implements ImagesPort {
       settle(now());
       long count = images.values().stream().filter(i -> !i.standardImage()).count();
       long used = usedSizeMb();
-      return new ImageStats(tenantId, customerId, count, storageQuotaMb, used, Math.max(0, storageQuotaMb - used));
+      return ImageStats.builder()
+          .tenantId(tenantId)
+          .customerId(customerId)
+          .currentImagesCount(count)
+          .totalSizeMb(storageQuotaMb)
+          .usedSizeMb(used)
+          .freeSizeMb(Math.max(0, storageQuotaMb - used))
+          .build();
     }
   }
 
@@ -838,8 +876,15 @@ public final class FakeImages implements ImagesPort {
 
   private static Image rebuild(Image i, @Nullable String name, @Nullable String description, long uploadedSizeMb,
       @Nullable ImageStatus status, @Nullable String errorMessage, @Nullable Instant modified, List<ImageTag> tags) {
-    return new Image(i.imageId(), i.tenantId(), i.customerId(), name, description, i.url(), i.sizeMb(), uploadedSizeMb,
-        i.osType(), i.version(), i.format(), status, errorMessage, i.standardImage(), i.creationDate(), modified, tags);
+    return i.toBuilder()
+        .name(name)
+        .description(description)
+        .uploadedSizeMb(uploadedSizeMb)
+        .status(status)
+        .errorMessage(errorMessage)
+        .lastModifiedDate(modified)
+        .tags(tags)
+        .build();
   }
 
   /** Guarded by {@code lock}. */
@@ -853,8 +898,19 @@ public final class FakeImages implements ImagesPort {
     Map<String, Object> changes = new LinkedHashMap<>();
     changes.put("prev", Collections.unmodifiableMap(new LinkedHashMap<>(prev)));
     changes.put("new", Collections.unmodifiableMap(new LinkedHashMap<>(next)));
-    audits.add(new AuditEntry(nextAuditId++, action, at, image.tenantId(), image.customerId(), userId, username,
-        call.requestId(), call.traceId() == null ? "" : call.traceId(), image.imageId(), changes));
+    audits.add(AuditEntry.builder()
+        .id(nextAuditId++)
+        .action(action)
+        .timestamp(at)
+        .tenantId(image.tenantId())
+        .customerId(image.customerId())
+        .changedBy(userId)
+        .username(username)
+        .requestId(call.requestId())
+        .traceId(call.traceId() == null ? "" : call.traceId())
+        .imageId(image.imageId())
+        .changes(changes)
+        .build());
   }
 
   /** The user-set fields of an image, for audit changes. */

@@ -47,8 +47,24 @@ final class StandardCatalogue {
   /** A standard image: downloaded, no URL, a stable id derived from its name. */
   static Image standardImage(String name, String description, OsType osType, String version, long sizeMb,
       Instant created, TenantId tenantId, String customerId) {
-    return new Image(idFor(name), tenantId, customerId, name, description, "", sizeMb, sizeMb, osType, version,
-        ImageFormat.QCOW2, ImageStatus.DOWNLOADED, "", true, created, created, List.of());
+    return Image.builder()
+        .imageId(idFor(name))
+        .tenantId(tenantId)
+        .customerId(customerId)
+        .name(name)
+        .description(description)
+        .url("")
+        .sizeMb(sizeMb)
+        .uploadedSizeMb(sizeMb)
+        .osType(osType)
+        .version(version)
+        .format(ImageFormat.QCOW2)
+        .status(ImageStatus.DOWNLOADED)
+        .errorMessage("")
+        .standardImage(true)
+        .creationDate(created)
+        .lastModifiedDate(created)
+        .build();
   }
 
   /** The stable id of a standard image: a name-based UUID, the same in every run. */

@@ -27,7 +27,7 @@ class FakeImagesRestoreTest {
     FakeImages first = FakeImages.builder().clock(clock).build();
     String id = first.createCustomImage(CreateCustomImage.of("web", "https://example.com/web.qcow2", OsType.LINUX, "1"))
         .imageId();
-    first.updateImage(id, new ImageUpdate("web2", null));
+    first.updateImage(id, ImageUpdate.builder().name("web2").build());
 
     FakeImages second = FakeImages.builder().clock(clock).seedStandardImages(false).build();
     second.seedCustomImage("dropped by the restore");
@@ -58,9 +58,13 @@ class FakeImagesRestoreTest {
     FakeImages fake = FakeImages.builder().clock(clock).build();
     int before = fake.images().size();
     Image bad = fake.images().get(0);
-    assertThatThrownBy(() -> fake.restore(List.of(new Image("not an id", bad.tenantId(),
-        bad.customerId(), bad.name(), bad.description(), bad.url(), 1, 1, bad.osType(), bad.version(), bad.format(),
-        bad.status(), bad.errorMessage(), false, bad.creationDate(), bad.lastModifiedDate(), List.of())), List.of()))
+    assertThatThrownBy(() -> fake.restore(List.of(bad.toBuilder()
+        .imageId("not an id")
+        .sizeMb(1)
+        .uploadedSizeMb(1)
+        .standardImage(false)
+        .tags(List.of())
+        .build()), List.of()))
         .hasMessageContaining("imageId");
     assertThat(fake.images()).hasSize(before);
   }

@@ -102,8 +102,23 @@ class FakeImagesStateTest {
 
   @Test
   void aSeededDownloadingImageDownloadsLikeACreatedOne() {
-    Image seeded = fake.seed(new Image("seeded-1", TenantId.DE, "54321", "s", "", "https://x.invalid/s.qcow2", 10, 0,
-        OsType.LINUX, "1", ImageFormat.QCOW2, ImageStatus.DOWNLOADING, "", false, T0, T0, List.of(new ImageTag(1, "t"))));
+    Image seeded = fake.seed(Image.builder()
+        .imageId("seeded-1")
+        .tenantId(TenantId.DE)
+        .customerId("54321")
+        .name("s")
+        .description("")
+        .url("https://x.invalid/s.qcow2")
+        .sizeMb(10)
+        .osType(OsType.LINUX)
+        .version("1")
+        .format(ImageFormat.QCOW2)
+        .status(ImageStatus.DOWNLOADING)
+        .errorMessage("")
+        .creationDate(T0)
+        .lastModifiedDate(T0)
+        .tags(List.of(new ImageTag(1, "t")))
+        .build());
 
     clock.advance(fake.downloadDuration());
 
@@ -145,7 +160,7 @@ class FakeImagesStateTest {
   @Test
   void auditChangesShowPrevAndNew() {
     String id = fake.createCustomImage(image("one").withDescription("first")).imageId();
-    fake.updateImage(id, new ImageUpdate("two", "second"));
+    fake.updateImage(id, ImageUpdate.builder().name("two").description("second").build());
     fake.deleteImage(id);
 
     List<AuditEntry> audits = fake.audits();

@@ -1,6 +1,5 @@
 package io.github.contabo4j.images.internal.auth;
 
-import io.github.contabo4j.images.InvalidRequestException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,24 +25,24 @@ final class CntbConfigFile {
    * @param file an existing file
    * @param keys the keys the caller reads: one of them holding a list or mapping is an error
    * @return key to text, as written in the file; empty for an empty file
-   * @throws InvalidRequestException naming the file (never a value) if it cannot be read, is too big,
+   * @throws IllegalArgumentException naming the file (never a value) if it cannot be read, is too big,
    *     is not YAML, is not a mapping, or the YAML library is missing
    */
   static Map<String, String> read(Path file, Set<String> keys) {
     if (!yamlAvailable()) {
-      throw new InvalidRequestException(file.toString(), "is a cntb config file: reading it needs "
+      throw new IllegalArgumentException(file + " is a cntb config file: reading it needs "
           + "com.fasterxml.jackson.dataformat:jackson-dataformat-yaml on the class path (an optional dependency of "
           + "images-core), or set the credentials in the environment instead");
     }
     byte[] bytes;
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new InvalidRequestException(file.toString(), "is larger than " + MAX_BYTES + " bytes: not a cntb config file");
+        throw new IllegalArgumentException(file + " is larger than " + MAX_BYTES + " bytes: not a cntb config file");
       }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       // The exception's message is the path and the OS's reason: only its type is shown.
-      throw new InvalidRequestException(file.toString(), "could not be read (" + e.getClass().getSimpleName() + ")");
+      throw new IllegalArgumentException(file + " could not be read (" + e.getClass().getSimpleName() + ")");
     }
     return CntbYaml.parse(file, bytes, keys);
   }

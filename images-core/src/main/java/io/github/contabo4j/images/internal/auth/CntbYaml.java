@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.github.contabo4j.images.InvalidRequestException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,6 +23,15 @@ final class CntbYaml {
 
   private CntbYaml() {}
 
+  /** A rule the file breaks, in our own words (never the file's content). */
+  private static final class BadFile extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    BadFile(String message) {
+      super(message);
+    }
+  }
+
   static Map<String, String> parse(Path file, byte[] bytes, Set<String> keys) {
     Map<String, String> values = new HashMap<>();
     try (JsonParser parser = FACTORY.createParser(bytes)) {
@@ -32,13 +40,13 @@ final class CntbYaml {
         return values; // empty, or only comments
       }
       if (token != JsonToken.START_OBJECT) {
-        throw new InvalidRequestException(file.toString(), "must hold a YAML mapping of keys such as oauth2-clientid");
+        throw new BadFile(file + " must hold a YAML mapping of keys such as oauth2-clientid");
       }
       Set<String> seen = new HashSet<>();
       while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         if (!seen.add(key)) {
-          throw new InvalidRequestException(file.toString(), "has the key " + printable(key) + " twice");
+          throw new BadFile(file + " has the key " + printable(key) + " twice");
         }
         token = parser.nextToken();
         if (token != null && token.isScalarValue()) {
@@ -46,7 +54,7 @@ final class CntbYaml {
             values.put(key, parser.getText());
           }
         } else if (keys.contains(key)) {
-          throw new InvalidRequestException(key + " in " + file, "must be a single value, not a list or mapping");
+          throw new BadFile(key + " in " + file + " must be a single value, not a list or mapping");
         } else {
           parser.skipChildren();
         }
@@ -54,12 +62,12 @@ final class CntbYaml {
       return values;
     } catch (JsonProcessingException e) {
       // Never e.getMessage() nor the cause: both quote the file around the error, which may be a secret.
-      throw new InvalidRequestException(file.toString(), "is not valid YAML" + where(e.getLocation()));
+      throw new BadFile(file + " is not valid YAML" + where(e.getLocation()));
     } catch (IOException | RuntimeException e) {
-      if (e instanceof InvalidRequestException invalid) {
-        throw invalid;
+      if (e instanceof BadFile bad) {
+        throw bad; // our own message; any other exception's message may quote the file
       }
-      throw new InvalidRequestException(file.toString(), "is not valid YAML (" + e.getClass().getSimpleName() + ")");
+      throw new BadFile(file + " is not valid YAML (" + e.getClass().getSimpleName() + ")");
     }
   }
 

@@ -1,6 +1,5 @@
 package io.github.contabo4j.images.internal.auth;
 
-import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.internal.Checks;
 import java.net.URI;
 import java.nio.file.Files;
@@ -79,7 +78,7 @@ public final class CredentialSources {
    * @param home the home directory, or null if unknown
    * @param systemConfigFile the machine-wide cntb config file, tried after the one in {@code home}
    * @return what the chosen source holds
-   * @throws InvalidRequestException if a source holds only some credentials, a chosen source's URL
+   * @throws IllegalArgumentException if a source holds only some credentials, a chosen source's URL
    *     breaks the https-or-loopback rule, a config file cannot be read or parsed, or no source holds
    *     credentials; the message names sources, keys and files, never a value
    */
@@ -106,7 +105,7 @@ public final class CredentialSources {
       }
     }
     if (found == null) {
-      throw new InvalidRequestException("credentials", "were found in no source; tried " + String.join(", ", skipped));
+      throw new IllegalStateException("credentials were found in no source; tried " + String.join(", ", skipped));
     }
     return found;
   }
@@ -119,11 +118,11 @@ public final class CredentialSources {
       try {
         file = Path.of(named);
       } catch (InvalidPathException e) {
-        throw new InvalidRequestException(ENV_CONFIG_FILE, "is not a valid path");
+        throw new IllegalArgumentException(ENV_CONFIG_FILE + " is not a valid path");
       }
       if (!Files.isRegularFile(file)) {
         // Not echoed: a value that names no file may be anything, even a pasted secret.
-        throw new InvalidRequestException(ENV_CONFIG_FILE, "is set but names no existing file");
+        throw new IllegalArgumentException(ENV_CONFIG_FILE + " is set but names no existing file");
       }
       return List.of(file);
     }
@@ -147,7 +146,7 @@ public final class CredentialSources {
       return null;
     }
     if (!missing.isEmpty()) {
-      throw new InvalidRequestException(source, "sets " + String.join(", ", present) + " but not "
+      throw new IllegalArgumentException(source + " sets " + String.join(", ", present) + " but not "
           + String.join(", ", missing) + ": set all four credentials there, or none");
     }
     return new FoundCredentials(source, present(lookup, keys.clientId()), present(lookup, keys.clientSecret()),
@@ -157,7 +156,7 @@ public final class CredentialSources {
 
   private static @Nullable URI uri(String source, @Nullable String key, Function<String, @Nullable String> lookup) {
     String text = key == null ? null : value(lookup, key);
-    return text == null ? null : Checks.requireBaseUri(key + " of " + source, text.strip());
+    return text == null ? null : Checks.setting(() -> Checks.requireBaseUri(key + " of " + source, text.strip()));
   }
 
   /** A credential {@code read} saw present. */

@@ -87,12 +87,27 @@ public final class Ensurer {
     if (SourceUrls.same(found.url(), want.url(), o.ignoreQuery())) {
       if (found.isFailed()) {
         return o.replaceWhenFailed() ? replace(found, temps, want, o)
-            : new EnsureResult(Outcome.FAILED, found, want.url(), found.url(), null);
+            : EnsureResult.builder()
+                .outcome(Outcome.FAILED)
+                .image(found)
+                .requestedUrl(want.url())
+                .existingUrl(found.url())
+                .build();
       }
-      return new EnsureResult(Outcome.EXISTS, waitIfAsked(found, o, null), want.url(), found.url(), null);
+      return EnsureResult.builder()
+          .outcome(Outcome.EXISTS)
+          .image(waitIfAsked(found, o, null))
+          .requestedUrl(want.url())
+          .existingUrl(found.url())
+          .build();
     }
     if (!o.replaceWhenUrlDiffers()) {
-      return new EnsureResult(Outcome.OTHER_URL, found, want.url(), found.url(), null);
+      return EnsureResult.builder()
+          .outcome(Outcome.OTHER_URL)
+          .image(found)
+          .requestedUrl(want.url())
+          .existingUrl(found.url())
+          .build();
     }
     return replace(found, temps, want, o);
   }
@@ -110,12 +125,29 @@ public final class Ensurer {
             want.name(), oldest.imageId(), mine.imageId());
         deleteGone(mine.imageId());
         if (SourceUrls.same(oldest.url(), want.url(), o.ignoreQuery())) {
-          return new EnsureResult(Outcome.JOINED, waitIfAsked(oldest, o, report), want.url(), oldest.url(), report);
+          return EnsureResult.builder()
+              .outcome(Outcome.JOINED)
+              .image(waitIfAsked(oldest, o, report))
+              .requestedUrl(want.url())
+              .existingUrl(oldest.url())
+              .preflight(report)
+              .build();
         }
-        return new EnsureResult(Outcome.OTHER_URL, oldest, want.url(), oldest.url(), report);
+        return EnsureResult.builder()
+            .outcome(Outcome.OTHER_URL)
+            .image(oldest)
+            .requestedUrl(want.url())
+            .existingUrl(oldest.url())
+            .preflight(report)
+            .build();
       }
     }
-    return new EnsureResult(Outcome.CREATED, waitIfAsked(mine, o, report), want.url(), null, report);
+    return EnsureResult.builder()
+        .outcome(Outcome.CREATED)
+        .image(waitIfAsked(mine, o, report))
+        .requestedUrl(want.url())
+        .preflight(report)
+        .build();
   }
 
   private EnsureResult replace(Image old, List<Image> temps, CreateCustomImage want, EnsureOptions o) {
@@ -135,8 +167,7 @@ public final class Ensurer {
             + "the old image is untouched. Free storage, or delete the old image yourself and ensure again",
             List.of(old.imageId()), report);
       }
-      tempId = port.createCustomImage(new CreateCustomImage(tempName(want.name()), want.description(), want.url(),
-          want.osType(), want.version())).imageId();
+      tempId = port.createCustomImage(want.toBuilder().name(tempName(want.name())).build()).imageId();
     }
     return finishReplace(old, tempId, want, o, report);
   }
@@ -158,7 +189,13 @@ public final class Ensurer {
     }
     port.updateImage(newId, ImageUpdate.rename(want.name()));
     Image now = port.retrieveImage(newId);
-    return new EnsureResult(Outcome.REPLACED, now, want.url(), old == null ? null : old.url(), report);
+    return EnsureResult.builder()
+        .outcome(Outcome.REPLACED)
+        .image(now)
+        .requestedUrl(want.url())
+        .existingUrl(old == null ? null : old.url())
+        .preflight(report)
+        .build();
   }
 
   private @Nullable PreflightReport checked(CreateCustomImage want, EnsureOptions o) {
@@ -255,7 +292,13 @@ public final class Ensurer {
       return null;
     }
     Objects.requireNonNull(progress);
-    return (image, elapsed, polls) -> progress.accept(new DownloadProgress(image.imageId(), image.status(),
-        image.uploadedSizeMb(), image.sizeMb(), elapsed, polls));
+    return (image, elapsed, polls) -> progress.accept(DownloadProgress.builder()
+        .imageId(image.imageId())
+        .status(image.status())
+        .uploadedSizeMb(image.uploadedSizeMb())
+        .sizeMb(image.sizeMb())
+        .elapsed(elapsed)
+        .poll(polls)
+        .build());
   }
 }

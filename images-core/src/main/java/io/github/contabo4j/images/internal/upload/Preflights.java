@@ -35,8 +35,14 @@ public final class Preflights {
         quota(port, ceilMb(probed.sizeBytes().getAsLong()), findings);
       }
     }
-    return new PreflightReport(SourceUrls.display(url), probed.reachable(), probed.sizeBytes(), probed.format(),
-        probed.bytesRead(), findings);
+    return PreflightReport.builder()
+        .url(SourceUrls.display(url))
+        .reachable(probed.reachable())
+        .sizeBytes(probed.sizeBytes())
+        .format(probed.format())
+        .bytesRead(probed.bytesRead())
+        .findings(findings)
+        .build();
   }
 
   private static void quota(ImagesPort port, long needMb, List<Finding> findings) {

@@ -27,7 +27,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** One 401 invalidates the token used and replays once; a second 401 is the authentication error. */
 class ReauthenticatingImagesPortTest {
-  private static final ImageStats STATS = new ImageStats(null, null, 1, 100, 10, 90);
+  private static final ImageStats STATS = ImageStats.builder()
+      .currentImagesCount(1)
+      .totalSizeMb(100)
+      .usedSizeMb(10)
+      .freeSizeMb(90)
+      .build();
 
   /** A token source that hands out t1, then t2 once t1 is invalidated, and so on. */
   static final class RotatingTokens implements TokenSource {

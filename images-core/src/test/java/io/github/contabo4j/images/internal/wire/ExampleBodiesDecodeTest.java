@@ -80,7 +80,7 @@ class ExampleBodiesDecodeTest {
         wire.updateImage(ID, ImageUpdate.rename("x"), CallContext.create()),
         new WireResponse(200, null, example("update-image.json")));
 
-    assertThat(ref).isEqualTo(new ImageRef(ID, TenantId.DE, "54321"));
+    assertThat(ref).isEqualTo(ImageRef.builder().imageId(ID).tenantId(TenantId.DE).customerId("54321").build());
   }
 
   @Test
@@ -88,7 +88,14 @@ class ExampleBodiesDecodeTest {
     ImageStats stats =
         wire.decode(wire.retrieveCustomImagesStats(CallContext.create()), new WireResponse(200, null, example("stats.json")));
 
-    assertThat(stats).isEqualTo(new ImageStats(TenantId.DE, "54321", 4, 102400, 55000, 47400));
+    assertThat(stats).isEqualTo(ImageStats.builder()
+        .tenantId(TenantId.DE)
+        .customerId("54321")
+        .currentImagesCount(4)
+        .totalSizeMb(102400)
+        .usedSizeMb(55000)
+        .freeSizeMb(47400)
+        .build());
   }
 
   @Test

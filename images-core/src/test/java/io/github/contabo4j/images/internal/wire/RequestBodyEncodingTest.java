@@ -71,7 +71,7 @@ class RequestBodyEncodingTest {
 
   @Test
   void updateWithBothEncodesBothAndRoundTrips() throws Exception {
-    ImageUpdate update = new ImageUpdate("a \"quoted\" name", "");
+    ImageUpdate update = ImageUpdate.builder().name("a \"quoted\" name").description("").build();
 
     String json = body(wire.updateImage("img", update, CallContext.create()));
 
@@ -81,8 +81,19 @@ class RequestBodyEncodingTest {
 
   @Test
   void helperMethodsNeverBecomeProperties() throws Exception {
-    Image image = new Image("i", TenantId.DE, "c", "n", null, null, 1, 1, OsType.LINUX, "v", null,
-        ImageStatus.DOWNLOADED, "", false, Instant.parse("2021-06-03T06:27:12Z"), null, List.of());
+    Image image = Image.builder()
+        .imageId("i")
+        .tenantId(TenantId.DE)
+        .customerId("c")
+        .name("n")
+        .sizeMb(1)
+        .uploadedSizeMb(1)
+        .osType(OsType.LINUX)
+        .version("v")
+        .status(ImageStatus.DOWNLOADED)
+        .errorMessage("")
+        .creationDate(Instant.parse("2021-06-03T06:27:12Z"))
+        .build();
 
     JsonNode node = WireJson.MAPPER.valueToTree(image);
 

@@ -248,7 +248,8 @@ class SpecConformanceProperties {
     assertSpecValid(WIRE.retrieveImageList(ImageListQuery.builder().page(1).size(10).name("Ubuntu").standardImage(true)
         .search("windows or Debian").orderBy(SortOrder.asc("name"), SortOrder.desc("creationDate")).build(), context));
     assertSpecValid(WIRE.retrieveImage("9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d", context));
-    assertSpecValid(WIRE.updateImage("9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d", new ImageUpdate("n", "d"), context));
+    assertSpecValid(WIRE.updateImage("9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d",
+        ImageUpdate.builder().name("n").description("d").build(), context));
     assertSpecValid(WIRE.deleteImage("9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d", context));
     assertSpecValid(WIRE.retrieveCustomImagesStats(context));
     assertSpecValid(WIRE.retrieveImageAuditsList(AuditQuery.builder().page(2).size(5).imageId("img").requestId("r")

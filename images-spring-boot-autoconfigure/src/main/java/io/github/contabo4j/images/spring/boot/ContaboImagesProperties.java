@@ -151,7 +151,7 @@ public class ContaboImagesProperties {
    * property that is set applied on top.
    *
    * @return the policy
-   * @throws io.github.contabo4j.images.InvalidRequestException naming the setting that breaks a rule
+   * @throws IllegalArgumentException naming the setting that breaks a rule
    */
   public ResiliencePolicy resiliencePolicy() {
     ResiliencePolicy.Builder b = ResiliencePolicy.defaults().toBuilder();

@@ -1,6 +1,5 @@
 package io.github.contabo4j.images.spring.boot;
 
-import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.auth.ContaboCredentials;
 import io.github.contabo4j.images.auth.CredentialsChain;
@@ -43,7 +42,7 @@ final class ImagesConnection {
    * the chain. The base URL property wins over the one the chain's source names.
    *
    * @throws IllegalStateException with {@link #NO_CREDENTIALS} when none are found and they are required
-   * @throws InvalidRequestException when only some credentials are set, or a URL breaks a rule
+   * @throws IllegalArgumentException when only some credentials are set, or a URL breaks a rule
    */
   static ImagesConnection resolve(ContaboImagesProperties properties, CredentialsChain chain) {
     ContaboImagesProperties.Credentials c = properties.getCredentials();
@@ -52,10 +51,9 @@ final class ImagesConnection {
     if (builder == null) {
       try {
         builder = chain.resolve();
-      } catch (InvalidRequestException e) {
-        if (!"credentials".equals(e.field())) {
-          throw e; // a partial source or a bad file: a misconfiguration, never skipped
-        }
+      } catch (IllegalStateException e) {
+        // No source holds any credentials. A partial source or a bad file is an
+        // IllegalArgumentException instead: a misconfiguration, never skipped.
         if (c.isRequired()) {
           throw new IllegalStateException(NO_CREDENTIALS + " (" + e.getMessage() + ")", e);
         }
@@ -81,7 +79,7 @@ final class ImagesConnection {
       return null;
     }
     if (!missing.isEmpty()) {
-      throw new InvalidRequestException(ContaboImagesProperties.PREFIX + ".credentials", "set "
+      throw new IllegalArgumentException(ContaboImagesProperties.PREFIX + ".credentials set "
           + String.join(", ", set) + " but not " + String.join(", ", missing) + ": set all four, or none to use "
           + "the default credentials chain");
     }

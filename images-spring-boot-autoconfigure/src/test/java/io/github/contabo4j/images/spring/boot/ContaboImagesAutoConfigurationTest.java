@@ -178,7 +178,7 @@ class ContaboImagesAutoConfigurationTest {
   void noCredentialsAnywhereFailsStartUpWithAClearMessage() {
     Contexts.runner(home).run(context -> {
       assertThat(context).hasFailed();
-      assertThat(context).getFailure().rootCause().isInstanceOf(InvalidRequestException.class);
+      assertThat(context).getFailure().rootCause().isInstanceOf(IllegalStateException.class);
       assertThat(context.getStartupFailure()).hasStackTraceContaining(ImagesConnection.NO_CREDENTIALS)
           .hasStackTraceContaining("were found in no source");
     });
@@ -200,7 +200,7 @@ class ContaboImagesAutoConfigurationTest {
     Contexts.runner(home).withPropertyValues("contabo.images.credentials.client-id=abc",
         "contabo.images.credentials.password=spring-test-password-0815")
         .run(context -> assertThat(context).getFailure().rootCause()
-            .isInstanceOf(InvalidRequestException.class)
+            .isExactlyInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("contabo.images.credentials")
             .hasMessageContaining("set client-id, password but not client-secret, username")
             .satisfies(e -> assertThat(e.getMessage()).doesNotContain("spring-test-password-0815")));
@@ -229,8 +229,8 @@ class ContaboImagesAutoConfigurationTest {
   void aPartialChainSourceFailsStartUpEvenWhenCredentialsAreNotRequired() {
     Contexts.runner(Contexts.chain(home, Map.of("CONTABO_CLIENT_ID", "only-the-id")))
         .withPropertyValues("contabo.images.credentials.required=false")
-        .run(context -> assertThat(context).getFailure().rootCause().isInstanceOf(InvalidRequestException.class)
-            .hasMessageContaining("CONTABO_CLIENT_SECRET"));
+        .run(context -> assertThat(context).getFailure().rootCause()
+            .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("CONTABO_CLIENT_SECRET"));
   }
 
   // ---------------------------------------------------------------- hooks: listeners and customizers

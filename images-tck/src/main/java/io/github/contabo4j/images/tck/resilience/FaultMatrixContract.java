@@ -119,10 +119,23 @@ import org.junit.jupiter.api.function.Executable;
  */
 public abstract class FaultMatrixContract {
   /** The image every row can read; {@link #begin} makes it retrievable. */
-  protected static final Image IMAGE = new Image("4a6d1a4e-2ab5-4bb8-8a66-5a1a1f3d2c10", TenantId.DE, "54321",
-      "matrix", "the fault matrix's image", "https://images.example.com/matrix.qcow2", 2048, 2048, OsType.LINUX,
-      "24.04", ImageFormat.QCOW2, ImageStatus.DOWNLOADED, "", false, Instant.parse("2025-03-01T08:00:00Z"),
-      Instant.parse("2025-03-01T08:10:00Z"), List.of());
+  protected static final Image IMAGE = Image.builder()
+      .imageId("4a6d1a4e-2ab5-4bb8-8a66-5a1a1f3d2c10")
+      .tenantId(TenantId.DE)
+      .customerId("54321")
+      .name("matrix")
+      .description("the fault matrix's image")
+      .url("https://images.example.com/matrix.qcow2")
+      .sizeMb(2048)
+      .uploadedSizeMb(2048)
+      .osType(OsType.LINUX)
+      .version("24.04")
+      .format(ImageFormat.QCOW2)
+      .status(ImageStatus.DOWNLOADED)
+      .errorMessage("")
+      .creationDate(Instant.parse("2025-03-01T08:00:00Z"))
+      .lastModifiedDate(Instant.parse("2025-03-01T08:10:00Z"))
+      .build();
 
   /** The create every row sends. */
   protected static final CreateCustomImage NEW_IMAGE =

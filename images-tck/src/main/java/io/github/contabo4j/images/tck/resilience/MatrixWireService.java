@@ -189,9 +189,19 @@ final class MatrixWireService implements ExtensionFactory {
       for (String[] create : appliedCreates) {
         String requestId = create[0];
         if (requestId != null && (query.requestId() == null || requestId.equalsIgnoreCase(query.requestId()))) {
-          entries.add(new AuditEntry(entries.size() + 1, AuditAction.CREATED, clock.instant(), made.tenantId(),
-              made.customerId(), "fault-matrix-user", "fault.matrix", requestId.toUpperCase(Locale.ROOT),
-              create[1] == null ? "" : create[1], made.imageId(), Map.of()));
+          entries.add(AuditEntry.builder()
+              .id(entries.size() + 1)
+              .action(AuditAction.CREATED)
+              .timestamp(clock.instant())
+              .tenantId(made.tenantId())
+              .customerId(made.customerId())
+              .changedBy("fault-matrix-user")
+              .username("fault.matrix")
+              .requestId(requestId.toUpperCase(Locale.ROOT))
+              .traceId(create[1] == null ? "" : create[1])
+              .imageId(made.imageId())
+              .changes(Map.of())
+              .build());
         }
       }
     }

@@ -390,9 +390,14 @@ public abstract class TransportWireContract {
     stub(patch(urlEqualTo(IMAGE)).willReturn(json(200, WireFixtures.REF_BODY)));
     CallContext context = CallContext.create().withTraceId("rename-7");
 
-    ImageRef ref = port().updateImage(WireFixtures.IMAGE_ID, new ImageUpdate("Ubuntu Web", "for the web tier"), context);
+    ImageRef ref = port().updateImage(WireFixtures.IMAGE_ID,
+        ImageUpdate.builder().name("Ubuntu Web").description("for the web tier").build(), context);
 
-    assertEquals(new ImageRef(WireFixtures.IMAGE_ID, TenantId.DE, WireFixtures.CUSTOMER_ID), ref);
+    assertEquals(ImageRef.builder()
+        .imageId(WireFixtures.IMAGE_ID)
+        .tenantId(TenantId.DE)
+        .customerId(WireFixtures.CUSTOMER_ID)
+        .build(), ref);
     WIRE_MOCK.verify(1, common(patchRequestedFor(urlEqualTo(IMAGE)), context)
         .withHeader("x-trace-id", equalTo("rename-7"))
         .withHeader("Content-Type", equalTo(JSON))
@@ -857,7 +862,7 @@ public abstract class TransportWireContract {
   Stream<DynamicTest> aBadUpdateQueryOrHeaderReachesNothing() {
     record Bad(String name, String field, Consumer<ImagesPort> call) {}
     return Stream.of(
-            new Bad("update that changes nothing", "name", p -> p.updateImage(WireFixtures.IMAGE_ID, new ImageUpdate(null, null))),
+            new Bad("update that changes nothing", "name", p -> p.updateImage(WireFixtures.IMAGE_ID, ImageUpdate.builder().build())),
             new Bad("update with blank name", "name", p -> p.updateImage(WireFixtures.IMAGE_ID, ImageUpdate.rename(""))),
             new Bad("update with BEL in description", "description",
                 p -> p.updateImage(WireFixtures.IMAGE_ID, ImageUpdate.describe("a\u0007b"))),

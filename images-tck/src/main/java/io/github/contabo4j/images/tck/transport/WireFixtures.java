@@ -83,19 +83,49 @@ final class WireFixtures {
       "/v1/compute/images?page=1&size=5", "/v1/compute/images?page=3&size=5",
       "/v1/compute/images?page=3&size=5");
 
-  static final ImageStats STATS = new ImageStats(TenantId.DE, CUSTOMER_ID, 4, 102400, 55000, 47400);
+  static final ImageStats STATS = ImageStats.builder()
+      .tenantId(TenantId.DE)
+      .customerId(CUSTOMER_ID)
+      .currentImagesCount(4)
+      .totalSizeMb(102400)
+      .usedSizeMb(55000)
+      .freeSizeMb(47400)
+      .build();
 
-  static final AuditEntry AUDIT = new AuditEntry(
-      12345, AuditAction.UPDATED, Instant.parse("2024-05-02T08:30:00.177Z"), TenantId.DE, CUSTOMER_ID,
-      "c4c800ff-e524-47dd-9543-71dfc8b91113", "John.Doe", "04E0F898-37B4-48BC-A794-1A57ABE6AA31", "",
-      IMAGE_ID, Map.of("prev", Map.of("name", "old"), "new", Map.of("name", "new")));
+  static final AuditEntry AUDIT = AuditEntry.builder()
+      .id(12345)
+      .action(AuditAction.UPDATED)
+      .timestamp(Instant.parse("2024-05-02T08:30:00.177Z"))
+      .tenantId(TenantId.DE)
+      .customerId(CUSTOMER_ID)
+      .changedBy("c4c800ff-e524-47dd-9543-71dfc8b91113")
+      .username("John.Doe")
+      .requestId("04E0F898-37B4-48BC-A794-1A57ABE6AA31")
+      .traceId("")
+      .imageId(IMAGE_ID)
+      .changes(Map.of("prev", Map.of("name", "old"), "new", Map.of("name", "new")))
+      .build();
 
   private WireFixtures() {}
 
   private static Image image(List<ImageTag> tags) {
-    return new Image(IMAGE_ID, TenantId.DE, CUSTOMER_ID, "Ubuntu Custom", "Ubuntu 22.04 for the web tier",
-        "https://example.com/images/ubuntu.qcow2", 2048, 1024, OsType.LINUX, "22.04", ImageFormat.QCOW2,
-        ImageStatus.DOWNLOADING, "", false, Instant.parse("2024-05-01T10:00:00Z"),
-        Instant.parse("2024-05-01T10:05:00Z"), tags);
+    return Image.builder()
+        .imageId(IMAGE_ID)
+        .tenantId(TenantId.DE)
+        .customerId(CUSTOMER_ID)
+        .name("Ubuntu Custom")
+        .description("Ubuntu 22.04 for the web tier")
+        .url("https://example.com/images/ubuntu.qcow2")
+        .sizeMb(2048)
+        .uploadedSizeMb(1024)
+        .osType(OsType.LINUX)
+        .version("22.04")
+        .format(ImageFormat.QCOW2)
+        .status(ImageStatus.DOWNLOADING)
+        .errorMessage("")
+        .creationDate(Instant.parse("2024-05-01T10:00:00Z"))
+        .lastModifiedDate(Instant.parse("2024-05-01T10:05:00Z"))
+        .tags(tags)
+        .build();
   }
 }

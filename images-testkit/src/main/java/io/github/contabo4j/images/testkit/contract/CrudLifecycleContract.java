@@ -230,10 +230,7 @@ public abstract class CrudLifecycleContract extends PortContract {
     Image listed = customImagesThroughPort().get(0);
     Image retrieved = port().retrieveImage(id);
 
-    assertEquals(retrieved, new Image(listed.imageId(), listed.tenantId(), listed.customerId(), listed.name(),
-        listed.description(), listed.url(), listed.sizeMb(), listed.uploadedSizeMb(), listed.osType(),
-        listed.version(), listed.format(), listed.status(), listed.errorMessage(), listed.standardImage(),
-        listed.creationDate(), listed.lastModifiedDate(), retrieved.tags()));
+    assertEquals(retrieved, listed.toBuilder().tags(retrieved.tags()).build());
     assertTrue(ImageStatus.DOWNLOADING.is(listed.status()));
   }
 

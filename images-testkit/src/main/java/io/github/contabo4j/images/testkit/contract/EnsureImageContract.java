@@ -73,10 +73,23 @@ public abstract class EnsureImageContract extends PortContract {
   }
 
   private Image seeded(String name, String url, ImageStatus status) {
-    return fake().seed(new Image(UUID.randomUUID().toString(), fake().tenantId(), fake().customerId(), name, "", url,
-        1024, status.is(ImageStatus.DOWNLOADED) ? 1024 : 0, OsType.LINUX, "22.04", ImageFormat.QCOW2, status,
-        status.is(ImageStatus.ERROR) ? FakeImages.DOWNLOAD_FAILED_MESSAGE : "", false, clock().instant(),
-        clock().instant(), List.of()));
+    return fake().seed(Image.builder()
+        .imageId(UUID.randomUUID().toString())
+        .tenantId(fake().tenantId())
+        .customerId(fake().customerId())
+        .name(name)
+        .description("")
+        .url(url)
+        .sizeMb(1024)
+        .uploadedSizeMb(status.is(ImageStatus.DOWNLOADED) ? 1024 : 0)
+        .osType(OsType.LINUX)
+        .version("22.04")
+        .format(ImageFormat.QCOW2)
+        .status(status)
+        .errorMessage(status.is(ImageStatus.ERROR) ? FakeImages.DOWNLOAD_FAILED_MESSAGE : "")
+        .creationDate(clock().instant())
+        .lastModifiedDate(clock().instant())
+        .build());
   }
 
   private List<Image> named(String name) {

@@ -26,9 +26,7 @@ class FakeImagesServerHooksTest {
   void strictModeRejectsAnExplicitNullNameThatTheDefaultModeAccepts() throws Exception {
     FakeImages fake = FakeImages.builder().seedStandardImages(false).build();
     Image web = fake.seedCustomImage("web");
-    fake.restore(List.of(new Image(IMAGE_ID, web.tenantId(), web.customerId(), web.name(), web.description(),
-        web.url(), web.sizeMb(), web.uploadedSizeMb(), web.osType(), web.version(), web.format(), web.status(),
-        web.errorMessage(), false, web.creationDate(), web.lastModifiedDate(), List.of())), List.of());
+    fake.restore(List.of(web.toBuilder().imageId(IMAGE_ID).standardImage(false).tags(List.of()).build()), List.of());
     try (FakeImagesServer lenient = FakeImagesServer.builder(fake).start();
         FakeImagesServer strict = FakeImagesServer.builder(fake).rejectOffSpecRequests(Http.SPEC).start()) {
       String body = "{\"name\": null, \"description\": \"d\"}";

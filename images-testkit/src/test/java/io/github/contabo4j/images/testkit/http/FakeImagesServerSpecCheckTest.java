@@ -34,9 +34,7 @@ class FakeImagesServerSpecCheckTest {
           Object answer = method.invoke(STUB, args);
           if (answer instanceof Image && ((Image) answer).imageId().equals("off-spec")) {
             Image i = (Image) answer;
-            return new Image(i.imageId(), i.tenantId(), i.customerId(), i.name(), i.description(), i.url(),
-                i.sizeMb(), i.uploadedSizeMb(), i.osType(), i.version(), ImageFormat.of("vmdk"), i.status(),
-                i.errorMessage(), i.standardImage(), i.creationDate(), i.lastModifiedDate(), i.tags());
+            return i.toBuilder().format(ImageFormat.of("vmdk")).build();
           }
           return answer;
         } catch (InvocationTargetException e) {

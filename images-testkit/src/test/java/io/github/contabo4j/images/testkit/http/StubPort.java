@@ -43,9 +43,23 @@ final class StubPort implements ImagesPort {
   volatile Supplier<RuntimeException> failNext;
 
   static Image image(String id, String description) {
-    return new Image(id, TenantId.DE, "54321", "Image " + id, description, "https://example.com/" + id + ".iso",
-        1024, 1024, OsType.LINUX, "1.0", ImageFormat.ISO, ImageStatus.DOWNLOADED, null, false, T0, T0,
-        List.of(new ImageTag(1, "web")));
+    return Image.builder()
+        .imageId(id)
+        .tenantId(TenantId.DE)
+        .customerId("54321")
+        .name("Image " + id)
+        .description(description)
+        .url("https://example.com/" + id + ".iso")
+        .sizeMb(1024)
+        .uploadedSizeMb(1024)
+        .osType(OsType.LINUX)
+        .version("1.0")
+        .format(ImageFormat.ISO)
+        .status(ImageStatus.DOWNLOADED)
+        .creationDate(T0)
+        .lastModifiedDate(T0)
+        .tags(List.of(new ImageTag(1, "web")))
+        .build();
   }
 
   /** The fake's scripted "answer lost": the face must drop the connection. */
@@ -100,7 +114,7 @@ final class StubPort implements ImagesPort {
   @Override
   public ImageRef updateImage(String imageId, ImageUpdate update, CallContext context) {
     called("update", update, context);
-    return new ImageRef(imageId, TenantId.DE, "54321");
+    return ImageRef.builder().imageId(imageId).tenantId(TenantId.DE).customerId("54321").build();
   }
 
   @Override
@@ -111,14 +125,31 @@ final class StubPort implements ImagesPort {
   @Override
   public ImageStats retrieveCustomImagesStats(CallContext context) {
     called("stats", "", context);
-    return new ImageStats(TenantId.DE, "54321", 2, 102400, 2048, 100352);
+    return ImageStats.builder()
+        .tenantId(TenantId.DE)
+        .customerId("54321")
+        .currentImagesCount(2)
+        .totalSizeMb(102400)
+        .usedSizeMb(2048)
+        .freeSizeMb(100352)
+        .build();
   }
 
   @Override
   public Page<AuditEntry> retrieveImageAuditsList(AuditQuery query, CallContext context) {
     called("audits", query, context);
-    AuditEntry entry = new AuditEntry(1, AuditAction.CREATED, T0, TenantId.DE, "54321", "user-1", "John.Doe",
-        lastRequestId, null, "img-1", Map.of("new", Map.of("name", "Image img-1")));
+    AuditEntry entry = AuditEntry.builder()
+        .id(1)
+        .action(AuditAction.CREATED)
+        .timestamp(T0)
+        .tenantId(TenantId.DE)
+        .customerId("54321")
+        .changedBy("user-1")
+        .username("John.Doe")
+        .requestId(lastRequestId)
+        .imageId("img-1")
+        .changes(Map.of("new", Map.of("name", "Image img-1")))
+        .build();
     return new Page<>(List.of(entry), new Pagination(1, 10, 1, 1), PageLinks.none());
   }
 }

@@ -98,14 +98,22 @@ class WireAgreementTest {
   @Test
   void everyOperationRoundTripsThroughTheFace() {
     ImageStats stats = port.retrieveCustomImagesStats();
-    assertThat(stats).isEqualTo(new ImageStats(TenantId.DE, "54321", 2, 102400, 2048, 100352));
+    assertThat(stats).isEqualTo(ImageStats.builder()
+        .tenantId(TenantId.DE)
+        .customerId("54321")
+        .currentImagesCount(2)
+        .totalSizeMb(102400)
+        .usedSizeMb(2048)
+        .freeSizeMb(100352)
+        .build());
 
     ImageListQuery query = ImageListQuery.builder().page(1).size(2).name("a & b").standardImage(true)
         .search("x#y").orderBy(SortOrder.desc("name")).build();
     Page<Image> page = port.retrieveImageList(query);
     assertThat(STUB.lastArgument).isEqualTo(query);
     assertThat(page.items().get(0)).as("an absent errorMessage travels as \"\"")
-        .isEqualTo(StubPort.image("img-1", "first").withStatus(ImageStatus.DOWNLOADED, "", StubPort.T0));
+        .isEqualTo(StubPort.image("img-1", "first").toBuilder()
+            .status(ImageStatus.DOWNLOADED).errorMessage("").lastModifiedDate(StubPort.T0).build());
     assertThat(page.items().get(1).description()).as("absent travels as \"\"").isEmpty();
     assertThat(page.pagination().totalPages()).isEqualTo(2);
     assertThat(page.hasNext()).isTrue();
@@ -123,7 +131,11 @@ class WireAgreementTest {
 
     ImageRef updated = port.updateImage("img-5", ImageUpdate.describe("new description"));
     assertThat(STUB.lastArgument).isEqualTo(ImageUpdate.describe("new description"));
-    assertThat(updated).isEqualTo(new ImageRef("img-5", TenantId.DE, "54321"));
+    assertThat(updated).isEqualTo(ImageRef.builder()
+        .imageId("img-5")
+        .tenantId(TenantId.DE)
+        .customerId("54321")
+        .build());
 
     port.deleteImage("img-5");
     assertThat(STUB.lastArgument).isEqualTo("img-5");

@@ -163,13 +163,14 @@ public final class ServerWire {
    */
   public static ImageListQuery readListQuery(@Nullable String rawQuery) {
     Map<String, List<String>> params = parseQuery(rawQuery);
-    return new ImageListQuery(
-        integer(params, "page"),
-        integer(params, "size"),
-        first(params, "name"),
-        bool(params, "standardImage"),
-        first(params, "search"),
-        orderBy(params));
+    return ImageListQuery.builder()
+        .page(integer(params, "page"))
+        .size(integer(params, "size"))
+        .name(first(params, "name"))
+        .standardImage(bool(params, "standardImage"))
+        .search(first(params, "search"))
+        .orderBy(orderBy(params).toArray(SortOrder[]::new))
+        .build();
   }
 
   /**
@@ -182,15 +183,16 @@ public final class ServerWire {
    */
   public static AuditQuery readAuditQuery(@Nullable String rawQuery) {
     Map<String, List<String>> params = parseQuery(rawQuery);
-    return new AuditQuery(
-        integer(params, "page"),
-        integer(params, "size"),
-        orderBy(params),
-        first(params, "imageId"),
-        first(params, "requestId"),
-        first(params, "changedBy"),
-        date(params, "startDate"),
-        date(params, "endDate"));
+    return AuditQuery.builder()
+        .page(integer(params, "page"))
+        .size(integer(params, "size"))
+        .orderBy(orderBy(params).toArray(SortOrder[]::new))
+        .imageId(first(params, "imageId"))
+        .requestId(first(params, "requestId"))
+        .changedBy(first(params, "changedBy"))
+        .startDate(date(params, "startDate"))
+        .endDate(date(params, "endDate"))
+        .build();
   }
 
   /**
@@ -204,12 +206,13 @@ public final class ServerWire {
   public static CreateCustomImage readCreate(byte[] body) {
     JsonNode json = object(body);
     String osType = text(json, "osType");
-    return new CreateCustomImage(
-        text(json, "name"),
-        text(json, "description"),
-        text(json, "url"),
-        osType == null ? null : new OsType(osType),
-        text(json, "version"));
+    return CreateCustomImage.builder()
+        .name(text(json, "name"))
+        .description(text(json, "description"))
+        .url(text(json, "url"))
+        .osType(osType == null ? null : new OsType(osType))
+        .version(text(json, "version"))
+        .build();
   }
 
   /**
@@ -221,7 +224,7 @@ public final class ServerWire {
    */
   public static ImageUpdate readUpdate(byte[] body) {
     JsonNode json = object(body);
-    return new ImageUpdate(text(json, "name"), text(json, "description"));
+    return ImageUpdate.builder().name(text(json, "name")).description(text(json, "description")).build();
   }
 
   private static Map<String, List<String>> parseQuery(@Nullable String rawQuery) {
@@ -327,7 +330,11 @@ public final class ServerWire {
    * @return the body
    */
   public static byte[] created(CreatedImage created) {
-    return ref(new ImageRef(created.imageId(), created.tenantId(), created.customerId()));
+    return ref(ImageRef.builder()
+        .imageId(created.imageId())
+        .tenantId(created.tenantId())
+        .customerId(created.customerId())
+        .build());
   }
 
   /**

@@ -145,7 +145,7 @@ class ServerWireTest {
     assertThat(ImagesWire.decodeBody(ImagesOperation.CREATE_CUSTOM_IMAGE, createBody)).isEqualTo(created);
     assertThat(json(createBody).at("/_links/self").asText()).isEqualTo("/v1/compute/images/img-9");
 
-    ImageRef ref = new ImageRef("img-9", TenantId.INT, "54321");
+    ImageRef ref = ImageRef.builder().imageId("img-9").tenantId(TenantId.INT).customerId("54321").build();
     byte[] updateBody = ServerWire.updated(ref);
     assertValid(Request.Method.PATCH, "/v1/compute/images/img-9", 200, updateBody);
     assertThat(ImagesWire.decodeBody(ImagesOperation.UPDATE_IMAGE, updateBody)).isEqualTo(ref);
@@ -153,7 +153,14 @@ class ServerWireTest {
 
   @Test
   void statsValidateAndRoundTrip() {
-    ImageStats stats = new ImageStats(TenantId.DE, "54321", 4, 102400, 55000, 47400);
+    ImageStats stats = ImageStats.builder()
+        .tenantId(TenantId.DE)
+        .customerId("54321")
+        .currentImagesCount(4)
+        .totalSizeMb(102400)
+        .usedSizeMb(55000)
+        .freeSizeMb(47400)
+        .build();
     byte[] body = ServerWire.stats(stats);
 
     assertValid(Request.Method.GET, "/v1/compute/images/stats", 200, body);
@@ -163,11 +170,31 @@ class ServerWireTest {
 
   @Test
   void auditPageValidatesAndRoundTripsWithEmptyTraceId() {
-    AuditEntry withTrace = new AuditEntry(7, AuditAction.UPDATED, MODIFIED, TenantId.DE, "54321", "user-1",
-        "John.Doe", "D5FD9FAF-58C0-4406-8F46-F449B8E4FEC3", "trace-1", "img-1",
-        Map.of("prev", Map.of("name", "a"), "new", Map.of("name", "b")));
-    AuditEntry noTrace = new AuditEntry(8, AuditAction.CREATED, CREATED, TenantId.DE, "54321", "user-1",
-        "John.Doe", "04e0f898-37b4-48bc-a794-1a57abe6aa31", null, "img-2", Map.of());
+    AuditEntry withTrace = AuditEntry.builder()
+        .id(7)
+        .action(AuditAction.UPDATED)
+        .timestamp(MODIFIED)
+        .tenantId(TenantId.DE)
+        .customerId("54321")
+        .changedBy("user-1")
+        .username("John.Doe")
+        .requestId("D5FD9FAF-58C0-4406-8F46-F449B8E4FEC3")
+        .traceId("trace-1")
+        .imageId("img-1")
+        .changes(Map.of("prev", Map.of("name", "a"), "new", Map.of("name", "b")))
+        .build();
+    AuditEntry noTrace = AuditEntry.builder()
+        .id(8)
+        .action(AuditAction.CREATED)
+        .timestamp(CREATED)
+        .tenantId(TenantId.DE)
+        .customerId("54321")
+        .changedBy("user-1")
+        .username("John.Doe")
+        .requestId("04e0f898-37b4-48bc-a794-1a57abe6aa31")
+        .imageId("img-2")
+        .changes(Map.of())
+        .build();
     AuditQuery query = AuditQuery.builder().imageId("img-1").startDate(LocalDate.of(2021, 6, 2)).build();
     Page<AuditEntry> page = new Page<>(List.of(withTrace, noTrace), new Pagination(1, 10, 2, 1), PageLinks.none());
     byte[] body = ServerWire.auditPage(page, query);
@@ -301,7 +328,7 @@ class ServerWireTest {
 
   @Test
   void updateBodyRoundTripsAndMustChangeSomething() {
-    ImageUpdate update = new ImageUpdate("new name", "new description");
+    ImageUpdate update = ImageUpdate.builder().name("new name").description("new description").build();
     byte[] body = CLIENT.updateImage("img-1", update, CallContext.create()).body();
 
     assertThat(ServerWire.readUpdate(body)).isEqualTo(update);
@@ -338,15 +365,28 @@ class ServerWireTest {
   // ---------------------------------------------------------------- helpers
 
   private static Image image(String id, String description, String errorMessage) {
-    return new Image(id, TenantId.DE, "12345", "Custom " + id, description, "https://example.com/" + id + ".qcow2",
-        1024, 512, OsType.LINUX, "20.04.2", ImageFormat.QCOW2, ImageStatus.DOWNLOADED, errorMessage, false,
-        CREATED, MODIFIED, List.of(new ImageTag(12345, "web")));
+    return Image.builder()
+        .imageId(id)
+        .tenantId(TenantId.DE)
+        .customerId("12345")
+        .name("Custom " + id)
+        .description(description)
+        .url("https://example.com/" + id + ".qcow2")
+        .sizeMb(1024)
+        .uploadedSizeMb(512)
+        .osType(OsType.LINUX)
+        .version("20.04.2")
+        .format(ImageFormat.QCOW2)
+        .status(ImageStatus.DOWNLOADED)
+        .errorMessage(errorMessage)
+        .creationDate(CREATED)
+        .lastModifiedDate(MODIFIED)
+        .tags(List.of(new ImageTag(12345, "web")))
+        .build();
   }
 
   private static Image withoutTags(Image i) {
-    return new Image(i.imageId(), i.tenantId(), i.customerId(), i.name(), i.description(), i.url(), i.sizeMb(),
-        i.uploadedSizeMb(), i.osType(), i.version(), i.format(), i.status(), i.errorMessage(), i.standardImage(),
-        i.creationDate(), i.lastModifiedDate(), List.of());
+    return i.toBuilder().tags(List.of()).build();
   }
 
   private static JsonNode json(byte[] body) {
