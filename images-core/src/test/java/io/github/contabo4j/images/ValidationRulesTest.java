@@ -277,7 +277,7 @@ class ValidationRulesTest {
     void requiredPartsAreNullChecked() {
       assertThatThrownBy(() -> new Page<Image>(java.util.List.of(), null, null)).isInstanceOf(NullPointerException.class)
           .hasMessage("pagination == null");
-      assertThatThrownBy(() -> new CreatedImage(null, null, null, false)).hasMessage("imageId == null");
+      assertThatThrownBy(() -> CreatedImage.builder().imageId(null).build()).hasMessage("imageId == null");
       assertThatThrownBy(() -> ImageRef.builder().build()).hasMessage("imageId == null");
       assertThatCode(() -> new Page<Image>(null, new Pagination(1, 1, 0, 1), null)).doesNotThrowAnyException();
       assertThat(new Page<Image>(null, new Pagination(1, 1, 0, 1), null).links()).isEqualTo(PageLinks.none());

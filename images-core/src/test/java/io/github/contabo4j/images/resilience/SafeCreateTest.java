@@ -92,7 +92,7 @@ class SafeCreateTest {
 
     CreatedImage created = resilient().createCustomImage(REQUEST, context);
 
-    assertThat(created).isEqualTo(new CreatedImage("img-9", TenantId.of("DE"), "cust-1", true));
+    assertThat(created).isEqualTo(CreatedImage.builder().imageId("img-9").tenantId(TenantId.of("DE")).customerId("cust-1").reconciled(true).build());
     assertThat(posts()).hasSize(1);
     assertThat(lookups()).extracting(ScriptedPort.Attempt::auditRequestId).containsExactly(ID);
     assertThat(time.waits()).isEmpty();

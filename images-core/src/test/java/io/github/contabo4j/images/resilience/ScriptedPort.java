@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * audit query that succeeds answers the next scripted audit page, or an empty page.
  */
 final class ScriptedPort implements ImagesPort {
-  static final CreatedImage CREATED = new CreatedImage("img-1", null, null, false);
+  static final CreatedImage CREATED = CreatedImage.builder().imageId("img-1").build();
   static final Image IMAGE = Image.builder()
       .imageId("img-1")
       .name("name")

@@ -675,7 +675,7 @@ public final class FakeImages implements ImagesPort {
       images.put(id, image);
       pending.put(id, new PendingDownload(now.plus(downloadDuration), failureFor(request.url())));
       audit(AuditAction.CREATED, image, call, now, Map.of(), describe(image));
-      return new CreatedImage(id, tenantId, customerId, false);
+      return CreatedImage.builder().imageId(id).tenantId(tenantId).customerId(customerId).build();
     }
   }
 

@@ -139,7 +139,7 @@ public final class CreateReconciler {
       AuditAction action = entry.action();
       String imageId = entry.imageId();
       if (entry.madeBy(requestId) && action != null && action.is(AuditAction.CREATED) && imageId != null) {
-        return Optional.of(new CreatedImage(imageId, entry.tenantId(), entry.customerId(), true));
+        return Optional.of(CreatedImage.builder().imageId(imageId).tenantId(entry.tenantId()).customerId(entry.customerId()).reconciled(true).build());
       }
     }
     return Optional.empty();

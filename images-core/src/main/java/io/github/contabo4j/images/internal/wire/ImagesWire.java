@@ -432,7 +432,7 @@ public final class ImagesWire implements ImagesCall.Visitor<WireRequest> {
         return toPage(envelope);
       case CREATE_CUSTOM_IMAGE: {
         ImageRef ref = (ImageRef) first(envelope);
-        return new CreatedImage(ref.imageId(), ref.tenantId(), ref.customerId(), false);
+        return CreatedImage.builder().imageId(ref.imageId()).tenantId(ref.tenantId()).customerId(ref.customerId()).build();
       }
       default:
         return first(envelope);

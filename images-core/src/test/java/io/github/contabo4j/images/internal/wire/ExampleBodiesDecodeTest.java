@@ -70,7 +70,7 @@ class ExampleBodiesDecodeTest {
     CreatedImage created =
         wire.decode(wire.createCustomImage(create, CallContext.create()), new WireResponse(201, null, example("create-image.json")));
 
-    assertThat(created).isEqualTo(new CreatedImage(ID, TenantId.DE, "54321", false));
+    assertThat(created).isEqualTo(CreatedImage.builder().imageId(ID).tenantId(TenantId.DE).customerId("54321").build());
     assertThat(created.tenantId()).isSameAs(TenantId.DE);
   }
 

@@ -101,7 +101,7 @@ final class MatrixWireService implements ExtensionFactory {
     Map<ImagesOperation, ResponseDefinition> answers = new EnumMap<>(ImagesOperation.class);
     answers.put(ImagesOperation.RETRIEVE_IMAGE, json(200, ServerWire.image(rowImage)));
     answers.put(ImagesOperation.CREATE_CUSTOM_IMAGE, json(201, ServerWire.created(
-        new CreatedImage(rowImage.imageId(), rowImage.tenantId(), rowImage.customerId(), false))));
+        CreatedImage.builder().imageId(rowImage.imageId()).tenantId(rowImage.tenantId()).customerId(rowImage.customerId()).build())));
     answers.put(ImagesOperation.DELETE_IMAGE, responseDefinition().withStatus(204).build());
     normal = answers;
   }

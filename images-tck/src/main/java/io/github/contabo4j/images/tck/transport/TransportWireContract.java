@@ -305,7 +305,7 @@ public abstract class TransportWireContract {
 
     CreatedImage created = port().createCustomImage(newImage(), context);
 
-    assertEquals(new CreatedImage(WireFixtures.IMAGE_ID, TenantId.DE, WireFixtures.CUSTOMER_ID, false), created);
+    assertEquals(CreatedImage.builder().imageId(WireFixtures.IMAGE_ID).tenantId(TenantId.DE).customerId(WireFixtures.CUSTOMER_ID).build(), created);
     WIRE_MOCK.verify(1, common(postRequestedFor(urlEqualTo(IMAGES)), context)
         .withHeader("x-trace-id", equalTo("deploy-42"))
         .withHeader("Content-Type", equalTo(JSON))

@@ -95,7 +95,7 @@ final class StubPort implements ImagesPort {
   @Override
   public CreatedImage createCustomImage(CreateCustomImage request, CallContext context) {
     called("create", request, context);
-    return new CreatedImage("new-1", TenantId.DE, "54321", false);
+    return CreatedImage.builder().imageId("new-1").tenantId(TenantId.DE).customerId("54321").build();
   }
 
   @Override

@@ -127,7 +127,7 @@ class WireAgreementTest {
         OsType.WINDOWS, "22.04").withDescription("two\nlines");
     CreatedImage created = port.createCustomImage(create);
     assertThat(STUB.lastArgument).isEqualTo(create);
-    assertThat(created).isEqualTo(new CreatedImage("new-1", TenantId.DE, "54321", false));
+    assertThat(created).isEqualTo(CreatedImage.builder().imageId("new-1").tenantId(TenantId.DE).customerId("54321").build());
 
     ImageRef updated = port.updateImage("img-5", ImageUpdate.describe("new description"));
     assertThat(STUB.lastArgument).isEqualTo(ImageUpdate.describe("new description"));

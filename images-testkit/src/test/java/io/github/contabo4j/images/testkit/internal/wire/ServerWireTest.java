@@ -139,7 +139,7 @@ class ServerWireTest {
 
   @Test
   void createdAndUpdatedValidateAndRoundTrip() {
-    CreatedImage created = new CreatedImage("img-9", TenantId.DE, "54321", false);
+    CreatedImage created = CreatedImage.builder().imageId("img-9").tenantId(TenantId.DE).customerId("54321").build();
     byte[] createBody = ServerWire.created(created);
     assertValid(Request.Method.POST, "/v1/compute/images", 201, createBody);
     assertThat(ImagesWire.decodeBody(ImagesOperation.CREATE_CUSTOM_IMAGE, createBody)).isEqualTo(created);
