@@ -5,7 +5,9 @@ import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.auth.FoundCredentials;
 import io.github.contabo4j.images.internal.auth.TokenCache;
+import io.github.contabo4j.images.internal.auth.TokenConnections;
 import io.github.contabo4j.images.internal.auth.TokenEndpoint;
+import io.github.contabo4j.images.internal.auth.TokenRequestFailure;
 import io.github.contabo4j.images.internal.resilience.MonotonicClock;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
@@ -59,11 +61,17 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Bounds.</b> Each token request is bounded to the last byte of the answer by {@link
  * Builder#requestTimeout}, and, when an API call needs the token, by what that call's deadline
  * leaves ({@link #accessToken(Duration)}). No lock is held while the endpoint is asked: callers that
- * meet a renewal in progress wait for it, each no longer than its own deadline. Token requests go
- * through the {@linkplain Builder#proxy proxy}, {@linkplain Builder#sslContext TLS context} and
- * {@linkplain Builder#connectTimeout connect timeout} set on this builder, by default the JVM's
- * proxy selector and TLS context, like the transports; a transport builder's own settings do not
- * reach the token endpoint.
+ * meet a renewal in progress wait for it, each no longer than its own deadline.
+ *
+ * <p><b>Connection.</b> Token requests go through the proxy, TLS context and connect timeout of the
+ * transport builder these credentials are given to ({@code JdkImagesClient.builder().proxy(...)}
+ * and so on), so the token endpoint is reached the way the API is. A {@linkplain Builder#proxy
+ * proxy}, {@linkplain Builder#sslContext TLS context} or {@linkplain Builder#connectTimeout connect
+ * timeout} set on this builder wins over the transport builder's, setting by setting. Where neither
+ * sets one: the JVM's proxy selector and TLS context, like the transports, and a connect timeout of
+ * the smaller of {@link Builder#requestTimeout} and 10 s. One instance given to several clients keeps
+ * one token cache; a renewal goes through the connection of the client whose call started it. A
+ * direct {@link #accessToken()} goes through this builder's settings alone.
  *
  * <p><b>Secrets.</b> Nothing is written to disk, and only {@link #defaultChain()} reads a file (the
  * {@code cntb} config file). {@link #toString()} shows the chain's source if any, the token URI,
@@ -91,9 +99,20 @@ public final class ContaboCredentials implements TokenSource {
 
   private static final Duration MAX_DURATION = Duration.ofDays(1);
 
+  static {
+    // A transport builder given these credentials hands them its connection settings through core's
+    // internal registry; the dependency runs from here to it, never back.
+    TokenConnections.register((source, connection) ->
+        source instanceof ContaboCredentials credentials ? credentials.through(connection) : null);
+  }
+
   private final String description;
+  private final TokenEndpoint endpoint;
   private final TokenCache cache;
   private final @Nullable URI baseUri;
+  private final @Nullable Duration connectTimeout;
+  private final @Nullable ProxySelector proxy;
+  private final @Nullable SSLContext sslContext;
 
   private ContaboCredentials(Builder b, String clientId, String clientSecret, String username, String password) {
     FoundCredentials origin =
@@ -102,7 +121,10 @@ public final class ContaboCredentials implements TokenSource {
     this.description = "ContaboCredentials{" + (origin == null ? "" : "source=" + origin.source() + ", ")
         + "tokenUri=" + b.tokenUri + ", clientId=" + clientId + ", username=" + username
         + ", clientSecret=<redacted>, password=<redacted>, refreshSkew=" + b.refreshSkew + "}";
-    TokenEndpoint endpoint = new TokenEndpoint(b.tokenUri, clientId, clientSecret, username, password,
+    this.connectTimeout = b.connectTimeout;
+    this.proxy = b.proxy;
+    this.sslContext = b.sslContext;
+    this.endpoint = new TokenEndpoint(b.tokenUri, clientId, clientSecret, username, password,
         b.requestTimeout, b.policy, b.sleeper, b.connectTimeout, b.proxy, b.sslContext);
     this.cache = new TokenCache(endpoint, b.clock == null ? new MonotonicClock() : b.clock, b.refreshSkew);
   }
@@ -169,7 +191,7 @@ public final class ContaboCredentials implements TokenSource {
    */
   @Override
   public String accessToken() {
-    return cache.accessToken();
+    return fetch(TokenEndpoint.NO_DEADLINE, endpoint);
   }
 
   /**
@@ -186,10 +208,65 @@ public final class ContaboCredentials implements TokenSource {
    */
   @Override
   public String accessToken(Duration timeLeft) {
+    return fetch(deadline(timeLeft), endpoint);
+  }
+
+  private static long deadline(Duration timeLeft) {
     Objects.requireNonNull(timeLeft, "timeLeft == null");
     long nanos = timeLeft.isNegative() ? 0 : timeLeft.compareTo(MAX_DURATION) > 0 ? MAX_DURATION.toNanos() : timeLeft.toNanos();
     long deadline = System.nanoTime() + nanos;
-    return cache.accessToken(deadline == TokenEndpoint.NO_DEADLINE ? deadline + 1 : deadline);
+    return deadline == TokenEndpoint.NO_DEADLINE ? deadline + 1 : deadline;
+  }
+
+  /** The cached token, or one fetched through {@code via}; failures leave as the public exceptions. */
+  private String fetch(long deadline, TokenEndpoint via) {
+    try {
+      return cache.accessToken(deadline, via);
+    } catch (TokenRequestFailure failure) {
+      TokenEndpointException e = failure.rejection()
+          .<TokenEndpointException>map(r -> new CredentialsRejectedException(
+              r.grant(), failure.statusCode(), r.error(), r.description()))
+          .orElseGet(() -> new TokenEndpointException(failure.getMessage(), failure.statusCode(), failure.getCause()));
+      e.setStackTrace(failure.getStackTrace()); // where it failed, not where it was translated
+      throw e;
+    }
+  }
+
+  /**
+   * These credentials as a client built with {@code connection} uses them: the same cache (one
+   * renewal at a time, whichever client asks), and token requests through that client's proxy, TLS
+   * context and connect timeout, except where these credentials were given their own.
+   */
+  private TokenSource through(TokenConnections.Connection connection) {
+    Duration connect = connectTimeout != null ? connectTimeout : connection.connectTimeout();
+    ProxySelector selector = proxy != null ? proxy : connection.proxy();
+    SSLContext tls = sslContext != null ? sslContext : connection.sslContext();
+    if (connect == connectTimeout && selector == proxy && tls == sslContext) {
+      return this; // everything the client sets, these credentials set themselves
+    }
+    TokenEndpoint via = endpoint.through(connect, selector, tls);
+    ContaboCredentials owner = this;
+    return new TokenSource() {
+      @Override
+      public String accessToken() {
+        return fetch(TokenEndpoint.NO_DEADLINE, via);
+      }
+
+      @Override
+      public String accessToken(Duration timeLeft) {
+        return fetch(deadline(timeLeft), via);
+      }
+
+      @Override
+      public void invalidate(String rejectedToken) {
+        owner.invalidate(rejectedToken);
+      }
+
+      @Override
+      public String toString() {
+        return owner.toString();
+      }
+    };
   }
 
   /**
@@ -363,7 +440,8 @@ public final class ContaboCredentials implements TokenSource {
     }
 
     /**
-     * The time allowed to open a connection to the token endpoint. Default: the smaller of {@link
+     * The time allowed to open a connection to the token endpoint. Default: the connect timeout of
+     * the transport builder these credentials are given to, if set there, else the smaller of {@link
      * #requestTimeout} and 10 s.
      *
      * @param connectTimeout more than zero, at most one day
@@ -376,7 +454,8 @@ public final class ContaboCredentials implements TokenSource {
     }
 
     /**
-     * Sends token requests through proxies chosen by this selector. Default: the JVM's {@link
+     * Sends token requests through proxies chosen by this selector. Default: the proxy of the
+     * transport builder these credentials are given to, if set there, else the JVM's {@link
      * ProxySelector#getDefault()}, as the transports do.
      *
      * @param proxy e.g. {@code ProxySelector.of(new InetSocketAddress("proxy", 3128))}
@@ -388,8 +467,9 @@ public final class ContaboCredentials implements TokenSource {
     }
 
     /**
-     * Uses this TLS context for the token endpoint, e.g. with a private trust store. Default: the
-     * JVM's default context ({@link SSLContext#getDefault()}), as the transports do.
+     * Uses this TLS context for the token endpoint, e.g. with a private trust store. Default: the TLS
+     * context of the transport builder these credentials are given to, if set there, else the JVM's
+     * default context ({@link SSLContext#getDefault()}), as the transports do.
      *
      * @param sslContext the context
      * @return this builder
