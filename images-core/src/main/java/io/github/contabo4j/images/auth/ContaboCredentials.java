@@ -164,7 +164,7 @@ public final class ContaboCredentials implements TokenSource {
    * {@value #ENV_API_USER}, {@value #ENV_API_PASSWORD}) with every other setting at its default.
    *
    * @return the token source; no request is made yet
-   * @throws InvalidRequestException naming the first variable that is unset or blank
+   * @throws IllegalArgumentException naming the first variable that is unset or blank
    */
   public static ContaboCredentials fromEnvironment() {
     return fromEnvironment(System.getenv());
@@ -175,7 +175,7 @@ public final class ContaboCredentials implements TokenSource {
    *
    * @param environment variable names to values
    * @return the token source; no request is made yet
-   * @throws InvalidRequestException naming the first variable that is unset or blank
+   * @throws IllegalArgumentException naming the first variable that is unset or blank
    */
   public static ContaboCredentials fromEnvironment(Map<String, String> environment) {
     return builder().environment(environment).build();
@@ -295,8 +295,9 @@ public final class ContaboCredentials implements TokenSource {
 
   /**
    * Builds {@link ContaboCredentials}. The client id, client secret, user name and password are
-   * required; everything else has a default. Setters check their value; messages name the setting,
-   * never its value.
+   * required; everything else has a default. Setters check their value and throw {@link
+   * IllegalArgumentException} for a bad one, {@link #build()} throws {@link IllegalStateException} for
+   * a missing one; messages name the setting, never its value.
    */
   public static final class Builder {
     private String tokenUri = DEFAULT_TOKEN_URI;
@@ -329,10 +330,14 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param tokenUri the absolute URI
      * @return this builder
-     * @throws InvalidRequestException if it breaks the rule
+     * @throws IllegalArgumentException naming {@code tokenUri} if it breaks the rule
      */
     public Builder tokenUri(String tokenUri) {
-      this.tokenUri = Checks.requireBaseUri("tokenUri", tokenUri).toString();
+      try {
+        this.tokenUri = Checks.requireBaseUri("tokenUri", tokenUri).toString();
+      } catch (InvalidRequestException e) {
+        throw new IllegalArgumentException(e.getMessage()); // a configuration error, not request input
+      }
       return this;
     }
 
@@ -341,7 +346,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param clientId non-blank
      * @return this builder
-     * @throws InvalidRequestException if blank
+     * @throws IllegalArgumentException naming the setting if blank
      */
     public Builder clientId(String clientId) {
       this.clientId = required("clientId", clientId);
@@ -353,7 +358,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param clientSecret non-blank
      * @return this builder
-     * @throws InvalidRequestException if blank
+     * @throws IllegalArgumentException naming the setting if blank
      */
     public Builder clientSecret(String clientSecret) {
       this.clientSecret = required("clientSecret", clientSecret);
@@ -365,7 +370,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param username non-blank
      * @return this builder
-     * @throws InvalidRequestException if blank
+     * @throws IllegalArgumentException naming the setting if blank
      */
     public Builder username(String username) {
       this.username = required("username", username);
@@ -377,14 +382,14 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param password non-empty
      * @return this builder
-     * @throws InvalidRequestException if empty
+     * @throws IllegalArgumentException naming {@code password} if empty
      */
     public Builder password(String password) {
       if (password == null) {
         throw new NullPointerException("password == null");
       }
       if (password.isEmpty()) {
-        throw new InvalidRequestException("password", "must not be empty");
+        throw new IllegalArgumentException("password must not be empty");
       }
       this.password = password;
       return this;
@@ -397,7 +402,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param environment variable names to values, e.g. {@link System#getenv()}
      * @return this builder
-     * @throws InvalidRequestException naming the first variable that is unset or blank (never a value)
+     * @throws IllegalArgumentException naming the first variable that is unset or blank (never a value)
      */
     public Builder environment(Map<String, String> environment) {
       Objects.requireNonNull(environment, "environment == null");
@@ -418,7 +423,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param refreshSkew zero to one day
      * @return this builder
-     * @throws InvalidRequestException if negative or longer than one day
+     * @throws IllegalArgumentException naming the setting if negative or longer than one day
      */
     public Builder refreshSkew(Duration refreshSkew) {
       this.refreshSkew = duration("refreshSkew", refreshSkew, false);
@@ -432,7 +437,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param requestTimeout more than zero, at most one day
      * @return this builder
-     * @throws InvalidRequestException if not positive or longer than one day
+     * @throws IllegalArgumentException naming the setting if not positive or longer than one day
      */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = duration("requestTimeout", requestTimeout, true);
@@ -446,7 +451,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param connectTimeout more than zero, at most one day
      * @return this builder
-     * @throws InvalidRequestException if not positive or longer than one day
+     * @throws IllegalArgumentException naming the setting if not positive or longer than one day
      */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = duration("connectTimeout", connectTimeout, true);
@@ -541,7 +546,7 @@ public final class ContaboCredentials implements TokenSource {
         throw new NullPointerException(setting + " == null");
       }
       if (value.isBlank()) {
-        throw new InvalidRequestException(setting, "must not be blank");
+        throw new IllegalArgumentException(setting + " must not be blank");
       }
       return value;
     }
@@ -549,7 +554,7 @@ public final class ContaboCredentials implements TokenSource {
     private static String variable(Map<String, String> environment, String name) {
       String value = environment.get(name);
       if (value == null || value.isBlank()) {
-        throw new InvalidRequestException(name, "must be set in the environment and not blank");
+        throw new IllegalArgumentException(name + " must be set in the environment and not blank");
       }
       return value;
     }
@@ -566,10 +571,10 @@ public final class ContaboCredentials implements TokenSource {
         throw new NullPointerException(setting + " == null");
       }
       if (value.isNegative() || (positive && value.isZero())) {
-        throw new InvalidRequestException(setting, positive ? "must be positive" : "must not be negative");
+        throw new IllegalArgumentException(setting + (positive ? " must be positive" : " must not be negative"));
       }
       if (value.compareTo(MAX_DURATION) > 0) {
-        throw new InvalidRequestException(setting, "must be at most " + MAX_DURATION);
+        throw new IllegalArgumentException(setting + " must be at most " + MAX_DURATION);
       }
       return value;
     }

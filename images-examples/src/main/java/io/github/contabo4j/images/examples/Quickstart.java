@@ -3,7 +3,6 @@ package io.github.contabo4j.images.examples;
 import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.ImagesException;
 import io.github.contabo4j.images.ImagesListener;
-import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.upload.ImageUploads;
 import io.github.contabo4j.images.TokenSource;
@@ -128,7 +127,7 @@ public final class Quickstart {
         }
         return OK;
       }
-    } catch (InvalidRequestException e) {
+    } catch (IllegalArgumentException e) { // a bad setting (builders) or request input (InvalidRequestException)
       err.println("quickstart: " + e.getMessage());
       return BAD_ARGUMENTS;
     } catch (ImagesException | QuickstartSteps.StepFailed e) {
