@@ -129,6 +129,17 @@ public final class ContaboCredentials implements TokenSource {
     this.cache = new TokenCache(endpoint, b.clock == null ? new MonotonicClock() : b.clock, b.refreshSkew);
   }
 
+  /** The same credentials, cache and settings, fetching through another endpoint client. */
+  private ContaboCredentials(ContaboCredentials shared, TokenEndpoint via) {
+    this.description = shared.description;
+    this.endpoint = via;
+    this.cache = shared.cache;
+    this.baseUri = shared.baseUri;
+    this.connectTimeout = shared.connectTimeout;
+    this.proxy = shared.proxy;
+    this.sslContext = shared.sslContext;
+  }
+
   /** A builder with every default; the four credentials are required. */
   public static Builder builder() {
     return new Builder();
@@ -234,39 +245,18 @@ public final class ContaboCredentials implements TokenSource {
 
   /**
    * These credentials as a client built with {@code connection} uses them: the same cache (one
-   * renewal at a time, whichever client asks), and token requests through that client's proxy, TLS
-   * context and connect timeout, except where these credentials were given their own.
+   * renewal at a time, whichever client asks, and {@link #invalidate} shared), and token requests
+   * through that client's proxy, TLS context and connect timeout, except where these credentials
+   * were given their own.
    */
-  private TokenSource through(TokenConnections.Connection connection) {
+  private ContaboCredentials through(TokenConnections.Connection connection) {
     Duration connect = connectTimeout != null ? connectTimeout : connection.connectTimeout();
     ProxySelector selector = proxy != null ? proxy : connection.proxy();
     SSLContext tls = sslContext != null ? sslContext : connection.sslContext();
     if (connect == connectTimeout && selector == proxy && tls == sslContext) {
       return this; // everything the client sets, these credentials set themselves
     }
-    TokenEndpoint via = endpoint.through(connect, selector, tls);
-    ContaboCredentials owner = this;
-    return new TokenSource() {
-      @Override
-      public String accessToken() {
-        return fetch(TokenEndpoint.NO_DEADLINE, via);
-      }
-
-      @Override
-      public String accessToken(Duration timeLeft) {
-        return fetch(deadline(timeLeft), via);
-      }
-
-      @Override
-      public void invalidate(String rejectedToken) {
-        owner.invalidate(rejectedToken);
-      }
-
-      @Override
-      public String toString() {
-        return owner.toString();
-      }
-    };
+    return new ContaboCredentials(this, endpoint.through(connect, selector, tls));
   }
 
   /**
