@@ -2,7 +2,7 @@
  * The Contabo Compute Images client core: the port, the domain types, the errors, authentication and
  * the resilience decorator.
  *
- * <p>Exported to everyone: {@code io.github.contabo4j.images}, {@code .auth}, {@code .resilience} and {@code .upload}.
+ * <p>Exported to everyone: {@code io.github.contabo4j.images}, {@code .auth}, {@code .client}, {@code .resilience} and {@code .upload}.
  * The {@code internal} packages that the transports, the testkit and the TCK are built on are exported to those
  * modules only; the rest is exported to no one. Jackson binds the domain records and the wire
  * envelopes reflectively, so their two packages are opened to it alone.
@@ -30,6 +30,7 @@ module io.github.contabo4j.images.core {
 
   exports io.github.contabo4j.images;
   exports io.github.contabo4j.images.auth;
+  exports io.github.contabo4j.images.client;
   exports io.github.contabo4j.images.resilience;
   exports io.github.contabo4j.images.upload;
 

@@ -19,8 +19,8 @@ import org.jspecify.annotations.NullMarked;
 @AnalyzeClasses(packages = "io.github.contabo4j.images", importOptions = ImportOption.DoNotIncludeTests.class)
 class PublicApiArchitectureTest {
   static final String API = "io.github.contabo4j.images";
-  /** The public API packages: the root, and the resilience and auth packages beside it. */
-  static final String[] API_PACKAGES = {API, API + ".resilience", API + ".auth", API + ".upload"};
+  /** The public API packages: the root, and the resilience, auth, client and upload packages beside it. */
+  static final String[] API_PACKAGES = {API, API + ".resilience", API + ".auth", API + ".client", API + ".upload"};
   static final String[] HTTP_AND_JSON = {"java.net.http..", "org.apache.hc..", "feign..", "com.fasterxml.jackson.."};
   // No internal type in a public signature: checked over every published module by images-architecture.
 

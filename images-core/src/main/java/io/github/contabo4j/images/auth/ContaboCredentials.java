@@ -4,8 +4,10 @@ import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.auth.FoundCredentials;
 import io.github.contabo4j.images.internal.auth.TokenCache;
+import io.github.contabo4j.images.internal.auth.TokenConnections;
 import io.github.contabo4j.images.internal.auth.TokenEndpoint;
 import io.github.contabo4j.images.internal.MonotonicClock;
+import io.github.contabo4j.images.internal.auth.TokenRequestFailure;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import java.net.URI;
@@ -58,11 +60,17 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Bounds.</b> Each token request is bounded to the last byte of the answer by {@link
  * Builder#requestTimeout}, and, when an API call needs the token, by what that call's deadline
  * leaves ({@link #accessToken(Duration)}). No lock is held while the endpoint is asked: callers that
- * meet a renewal in progress wait for it, each no longer than its own deadline. Token requests go
- * through the {@linkplain Builder#proxy proxy}, {@linkplain Builder#sslContext TLS context} and
- * {@linkplain Builder#connectTimeout connect timeout} set on this builder, by default the JVM's
- * proxy selector and TLS context, like the transports; a transport builder's own settings do not
- * reach the token endpoint.
+ * meet a renewal in progress wait for it, each no longer than its own deadline.
+ *
+ * <p><b>Connection.</b> Token requests go through the proxy, TLS context and connect timeout of the
+ * transport builder these credentials are given to ({@code JdkImagesClient.builder().proxy(...)}
+ * and so on), so the token endpoint is reached the way the API is. A {@linkplain Builder#proxy
+ * proxy}, {@linkplain Builder#sslContext TLS context} or {@linkplain Builder#connectTimeout connect
+ * timeout} set on this builder wins over the transport builder's, setting by setting. Where neither
+ * sets one: the JVM's proxy selector and TLS context, like the transports, and a connect timeout of
+ * the smaller of {@link Builder#requestTimeout} and 10 s. One instance given to several clients keeps
+ * one token cache; a renewal goes through the connection of the client whose call started it. A
+ * direct {@link #accessToken()} goes through this builder's settings alone.
  *
  * <p><b>Secrets.</b> Nothing is written to disk, and only {@link #defaultChain()} reads a file (the
  * {@code cntb} config file). {@link #toString()} shows the chain's source if any, the token URI,
@@ -90,9 +98,20 @@ public final class ContaboCredentials implements TokenSource {
 
   private static final Duration MAX_DURATION = Duration.ofDays(1);
 
+  static {
+    // A transport builder given these credentials hands them its connection settings through core's
+    // internal registry; the dependency runs from here to it, never back.
+    TokenConnections.register((source, connection) ->
+        source instanceof ContaboCredentials credentials ? credentials.through(connection) : null);
+  }
+
   private final String description;
+  private final TokenEndpoint endpoint;
   private final TokenCache cache;
   private final @Nullable URI baseUri;
+  private final @Nullable Duration connectTimeout;
+  private final @Nullable ProxySelector proxy;
+  private final @Nullable SSLContext sslContext;
 
   private ContaboCredentials(Builder b, String clientId, String clientSecret, String username, String password) {
     FoundCredentials origin =
@@ -101,9 +120,23 @@ public final class ContaboCredentials implements TokenSource {
     this.description = "ContaboCredentials{" + (origin == null ? "" : "source=" + origin.source() + ", ")
         + "tokenUri=" + b.tokenUri + ", clientId=" + clientId + ", username=" + username
         + ", clientSecret=<redacted>, password=<redacted>, refreshSkew=" + b.refreshSkew + "}";
-    TokenEndpoint endpoint = new TokenEndpoint(b.tokenUri, clientId, clientSecret, username, password,
+    this.connectTimeout = b.connectTimeout;
+    this.proxy = b.proxy;
+    this.sslContext = b.sslContext;
+    this.endpoint = new TokenEndpoint(b.tokenUri, clientId, clientSecret, username, password,
         b.requestTimeout, b.policy, b.sleeper, b.connectTimeout, b.proxy, b.sslContext);
     this.cache = new TokenCache(endpoint, b.clock == null ? new MonotonicClock() : b.clock, b.refreshSkew);
+  }
+
+  /** The same credentials, cache and settings, fetching through another endpoint client. */
+  private ContaboCredentials(ContaboCredentials shared, TokenEndpoint via) {
+    this.description = shared.description;
+    this.endpoint = via;
+    this.cache = shared.cache;
+    this.baseUri = shared.baseUri;
+    this.connectTimeout = shared.connectTimeout;
+    this.proxy = shared.proxy;
+    this.sslContext = shared.sslContext;
   }
 
   /** A builder with every default; the four credentials are required. */
@@ -169,7 +202,7 @@ public final class ContaboCredentials implements TokenSource {
    */
   @Override
   public String accessToken() {
-    return cache.accessToken();
+    return fetch(TokenEndpoint.NO_DEADLINE, endpoint);
   }
 
   /**
@@ -186,10 +219,44 @@ public final class ContaboCredentials implements TokenSource {
    */
   @Override
   public String accessToken(Duration timeLeft) {
+    return fetch(deadline(timeLeft), endpoint);
+  }
+
+  private static long deadline(Duration timeLeft) {
     Objects.requireNonNull(timeLeft, "timeLeft == null");
     long nanos = timeLeft.isNegative() ? 0 : timeLeft.compareTo(MAX_DURATION) > 0 ? MAX_DURATION.toNanos() : timeLeft.toNanos();
     long deadline = System.nanoTime() + nanos;
-    return cache.accessToken(deadline == TokenEndpoint.NO_DEADLINE ? deadline + 1 : deadline);
+    return deadline == TokenEndpoint.NO_DEADLINE ? deadline + 1 : deadline;
+  }
+
+  /** The cached token, or one fetched through {@code via}; failures leave as the public exceptions. */
+  private String fetch(long deadline, TokenEndpoint via) {
+    try {
+      return cache.accessToken(deadline, via);
+    } catch (TokenRequestFailure failure) {
+      TokenEndpointException e = failure.rejection()
+          .<TokenEndpointException>map(r -> new CredentialsRejectedException(
+              r.grant(), failure.statusCode(), r.error(), r.description()))
+          .orElseGet(() -> new TokenEndpointException(failure.getMessage(), failure.statusCode(), failure.getCause()));
+      e.setStackTrace(failure.getStackTrace()); // where it failed, not where it was translated
+      throw e;
+    }
+  }
+
+  /**
+   * These credentials as a client built with {@code connection} uses them: the same cache (one
+   * renewal at a time, whichever client asks, and {@link #invalidate} shared), and token requests
+   * through that client's proxy, TLS context and connect timeout, except where these credentials
+   * were given their own.
+   */
+  private ContaboCredentials through(TokenConnections.Connection connection) {
+    Duration connect = connectTimeout != null ? connectTimeout : connection.connectTimeout();
+    ProxySelector selector = proxy != null ? proxy : connection.proxy();
+    SSLContext tls = sslContext != null ? sslContext : connection.sslContext();
+    if (connect == connectTimeout && selector == proxy && tls == sslContext) {
+      return this; // everything the client sets, these credentials set themselves
+    }
+    return new ContaboCredentials(this, endpoint.through(connect, selector, tls));
   }
 
   /**
@@ -218,8 +285,9 @@ public final class ContaboCredentials implements TokenSource {
 
   /**
    * Builds {@link ContaboCredentials}. The client id, client secret, user name and password are
-   * required; everything else has a default. Setters check their value; messages name the setting,
-   * never its value.
+   * required; everything else has a default. Setters check their value and throw {@link
+   * IllegalArgumentException} for a bad one, {@link #build()} throws {@link IllegalStateException} for
+   * a missing one; messages name the setting, never its value.
    */
   public static final class Builder {
     private String tokenUri = DEFAULT_TOKEN_URI;
@@ -264,7 +332,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param clientId non-blank
      * @return this builder
-     * @throws IllegalArgumentException if blank
+     * @throws IllegalArgumentException naming the setting if blank
      */
     public Builder clientId(String clientId) {
       this.clientId = required("clientId", clientId);
@@ -276,7 +344,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param clientSecret non-blank
      * @return this builder
-     * @throws IllegalArgumentException if blank
+     * @throws IllegalArgumentException naming the setting if blank
      */
     public Builder clientSecret(String clientSecret) {
       this.clientSecret = required("clientSecret", clientSecret);
@@ -288,7 +356,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param username non-blank
      * @return this builder
-     * @throws IllegalArgumentException if blank
+     * @throws IllegalArgumentException naming the setting if blank
      */
     public Builder username(String username) {
       this.username = required("username", username);
@@ -300,7 +368,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param password non-empty
      * @return this builder
-     * @throws IllegalArgumentException if empty
+     * @throws IllegalArgumentException naming {@code password} if empty
      */
     public Builder password(String password) {
       if (password == null) {
@@ -341,7 +409,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param refreshSkew zero to one day
      * @return this builder
-     * @throws IllegalArgumentException if negative or longer than one day
+     * @throws IllegalArgumentException naming the setting if negative or longer than one day
      */
     public Builder refreshSkew(Duration refreshSkew) {
       this.refreshSkew = duration("refreshSkew", refreshSkew, false);
@@ -355,7 +423,7 @@ public final class ContaboCredentials implements TokenSource {
      *
      * @param requestTimeout more than zero, at most one day
      * @return this builder
-     * @throws IllegalArgumentException if not positive or longer than one day
+     * @throws IllegalArgumentException naming the setting if not positive or longer than one day
      */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = duration("requestTimeout", requestTimeout, true);
@@ -363,12 +431,13 @@ public final class ContaboCredentials implements TokenSource {
     }
 
     /**
-     * The time allowed to open a connection to the token endpoint. Default: the smaller of {@link
+     * The time allowed to open a connection to the token endpoint. Default: the connect timeout of
+     * the transport builder these credentials are given to, if set there, else the smaller of {@link
      * #requestTimeout} and 10 s.
      *
      * @param connectTimeout more than zero, at most one day
      * @return this builder
-     * @throws IllegalArgumentException if not positive or longer than one day
+     * @throws IllegalArgumentException naming the setting if not positive or longer than one day
      */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = duration("connectTimeout", connectTimeout, true);
@@ -376,7 +445,8 @@ public final class ContaboCredentials implements TokenSource {
     }
 
     /**
-     * Sends token requests through proxies chosen by this selector. Default: the JVM's {@link
+     * Sends token requests through proxies chosen by this selector. Default: the proxy of the
+     * transport builder these credentials are given to, if set there, else the JVM's {@link
      * ProxySelector#getDefault()}, as the transports do.
      *
      * @param proxy e.g. {@code ProxySelector.of(new InetSocketAddress("proxy", 3128))}
@@ -388,8 +458,9 @@ public final class ContaboCredentials implements TokenSource {
     }
 
     /**
-     * Uses this TLS context for the token endpoint, e.g. with a private trust store. Default: the
-     * JVM's default context ({@link SSLContext#getDefault()}), as the transports do.
+     * Uses this TLS context for the token endpoint, e.g. with a private trust store. Default: the TLS
+     * context of the transport builder these credentials are given to, if set there, else the JVM's
+     * default context ({@link SSLContext#getDefault()}), as the transports do.
      *
      * @param sslContext the context
      * @return this builder

@@ -37,7 +37,7 @@ class CredentialsConfigTest {
     IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
         () -> ContaboCredentials.fromEnvironment(env));
 
-    assertThat(e).isNotInstanceOf(InvalidRequestException.class); // configuration, not request input
+    assertThat(e).isNotInstanceOf(InvalidRequestException.class); // a configuration error, not request input
     assertThat(e.getMessage()).isEqualTo(variable + " must be set in the environment and not blank");
     assertNoSecrets(e);
   }

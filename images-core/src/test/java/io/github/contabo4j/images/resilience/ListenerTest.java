@@ -18,6 +18,7 @@ import io.github.contabo4j.images.ImageNotFoundException;
 import io.github.contabo4j.images.ImagesException;
 import io.github.contabo4j.images.ImagesListener;
 import io.github.contabo4j.images.ImagesOperation;
+import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.OsType;
 import io.github.contabo4j.images.OutcomeUnknownException;
@@ -259,10 +260,15 @@ class ListenerTest {
   }
 
   /** A transport's builder in miniature: what JdkImagesClient and FeignImagesClient do in build(). */
-  static final class TestTransport extends TransportBuilder<TestTransport> {
+  static final class TestTransport extends TransportBuilder<TestTransport, ImagesClient> {
     @Override
     protected String transportName() {
       return "test";
+    }
+
+    @Override
+    public ImagesClient build() {
+      throw new UnsupportedOperationException("tests read the settings, not a client");
     }
 
     ImagesPort decorate(ImagesPort raw) {

@@ -3,6 +3,7 @@ package io.github.contabo4j.images.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.contabo4j.images.CallContext;
+import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
@@ -17,10 +18,15 @@ class RequestTimeoutOverrideTest {
   private final VirtualTime time = new VirtualTime();
   private final ScriptedPort port = new ScriptedPort(time);
 
-  private static final class TestTransport extends TransportBuilder<TestTransport> {
+  private static final class TestTransport extends TransportBuilder<TestTransport, ImagesClient> {
     @Override
     protected String transportName() {
       return "test";
+    }
+
+    @Override
+    public ImagesClient build() {
+      throw new UnsupportedOperationException("tests read the settings, not a client");
     }
 
     TransportBuilder.Settings settings() {

@@ -1,7 +1,5 @@
 package io.github.contabo4j.images.internal.auth;
 
-import io.github.contabo4j.images.auth.CredentialsRejectedException;
-import io.github.contabo4j.images.auth.TokenEndpointException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +79,7 @@ public final class TokenCache {
    * request timeout alone.
    *
    * @return the access token
-   * @throws TokenEndpointException if renewing failed
+   * @throws TokenRequestFailure if renewing failed
    */
   public String accessToken() {
     return accessToken(TokenEndpoint.NO_DEADLINE);
@@ -93,10 +91,26 @@ public final class TokenCache {
    * @param deadlineNanos the {@link System#nanoTime()} by which to give up, or {@link
    *     TokenEndpoint#NO_DEADLINE}
    * @return the access token
-   * @throws TokenEndpointException if renewing failed, the deadline passed, or the thread was
+   * @throws TokenRequestFailure if renewing failed, the deadline passed, or the thread was
    *     interrupted (the flag is then set)
    */
   public String accessToken(long deadlineNanos) {
+    return accessToken(deadlineNanos, endpoint);
+  }
+
+  /**
+   * The cached token if it is still fresh, else a renewed one fetched through {@code via} (the same
+   * credentials over the calling client's connection settings), waiting no later than the deadline.
+   * A caller that meets a renewal in progress waits for it, whatever connection it goes through.
+   *
+   * @param deadlineNanos the {@link System#nanoTime()} by which to give up, or {@link
+   *     TokenEndpoint#NO_DEADLINE}
+   * @param via the endpoint client a renewal this caller leads goes through
+   * @return the access token
+   * @throws TokenRequestFailure if renewing failed, the deadline passed, or the thread was
+   *     interrupted (the flag is then set)
+   */
+  public String accessToken(long deadlineNanos, TokenEndpoint via) {
     while (true) {
       String cached = fresh(state.get());
       if (cached != null) {
@@ -116,7 +130,7 @@ public final class TokenCache {
         mine = flight;
       }
       if (leader) {
-        return lead(mine, deadlineNanos);
+        return lead(mine, deadlineNanos, via);
       }
       String token = follow(mine, deadlineNanos);
       if (token != null) {
@@ -127,9 +141,9 @@ public final class TokenCache {
   }
 
   /** Fetches for everyone waiting on {@code mine}; never holds a lock while the endpoint is asked. */
-  private String lead(Flight mine, long deadlineNanos) {
+  private String lead(Flight mine, long deadlineNanos, TokenEndpoint via) {
     try {
-      State renewed = renew(state.get(), deadlineNanos);
+      State renewed = renew(state.get(), deadlineNanos, via);
       state.set(renewed);
       String token = Objects.requireNonNull(renewed.accessToken());
       mine.token.complete(token);
@@ -162,19 +176,19 @@ public final class TokenCache {
       return fresh(state.get()) == null ? null : token;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TokenEndpointException("interrupted while waiting for a token", 0, e);
+      throw new TokenRequestFailure("interrupted while waiting for a token", 0, e);
     } catch (TimeoutException e) {
-      throw new TokenEndpointException(
+      throw new TokenRequestFailure(
           "no token within the calling operation's deadline: another caller's renewal is still in progress", 0, null);
     } catch (ExecutionException e) {
       if (mine.leaderOutOfTime && (deadlineNanos == TokenEndpoint.NO_DEADLINE || deadlineNanos - System.nanoTime() > 0)) {
         return null;
       }
       Throwable cause = e.getCause();
-      if (cause instanceof TokenEndpointException) {
-        throw (TokenEndpointException) cause;
+      if (cause instanceof TokenRequestFailure) {
+        throw (TokenRequestFailure) cause;
       }
-      throw new TokenEndpointException("renewing the token failed", 0, cause);
+      throw new TokenRequestFailure("renewing the token failed", 0, cause);
     } finally {
       waiting.decrementAndGet();
     }
@@ -207,20 +221,23 @@ public final class TokenCache {
     return s.accessToken() != null && clock.instant().isBefore(s.accessUntil()) ? s.accessToken() : null;
   }
 
-  private State renew(State current, long deadlineNanos) {
+  private State renew(State current, long deadlineNanos, TokenEndpoint via) {
     Instant sent = clock.instant();
     if (current.canRefresh(sent)) {
       try {
         return stateOf("refresh_token",
-            endpoint.refreshGrant(Objects.requireNonNull(current.refreshToken()), deadlineNanos), sent);
-      } catch (CredentialsRejectedException e) {
+            via.refreshGrant(Objects.requireNonNull(current.refreshToken()), deadlineNanos), sent);
+      } catch (TokenRequestFailure e) {
+        if (e.rejection().isEmpty()) {
+          throw e;
+        }
         LOG.debug("refresh token rejected (HTTP {} {}); falling back to the password grant",
-            e.statusCode().orElse(0), e.error().orElse("without error code"));
+            e.statusCode(), e.rejection().get().error() == null ? "without error code" : e.rejection().get().error());
         state.set(State.EMPTY); // neither token is any use now, whatever the password grant does
         sent = clock.instant();
       }
     }
-    return stateOf("password", endpoint.passwordGrant(deadlineNanos), sent);
+    return stateOf("password", via.passwordGrant(deadlineNanos), sent);
   }
 
   /** The cache state after a grant; logs only non-secret facts (grant type, lifetimes). */

@@ -3,12 +3,10 @@ package io.github.contabo4j.images.internal.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
-import io.github.contabo4j.images.auth.CredentialsRejectedException;
-import io.github.contabo4j.images.auth.TokenEndpointException;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.internal.Redaction;
 import io.github.contabo4j.images.internal.resilience.RetryRules;
-import io.github.contabo4j.images.internal.transport.TransportBuilder;
+import io.github.contabo4j.images.internal.LibraryVersion;
 import io.github.contabo4j.images.internal.wire.ErrorBodies;
 import io.github.contabo4j.images.internal.wire.WireJson;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
@@ -136,11 +134,26 @@ public final class TokenEndpoint {
   }
 
   /**
+   * The same endpoint and credentials over other connection settings: what a transport builder's
+   * proxy, TLS context and connect timeout make of a {@code ContaboCredentials} given to it.
+   *
+   * @param connectTimeout the connect timeout, or null for the smaller of the request timeout and 10 s
+   * @param proxy the proxy selector, or null for the JVM's default
+   * @param sslContext the TLS context, or null for the JVM's default
+   * @return a new endpoint client
+   */
+  public TokenEndpoint through(
+      @Nullable Duration connectTimeout, @Nullable ProxySelector proxy, @Nullable SSLContext sslContext) {
+    return new TokenEndpoint(tokenUri.toString(), clientId, clientSecret, username, password, requestTimeout, policy,
+        sleeper, connectTimeout, proxy, sslContext);
+  }
+
+  /**
    * Runs the password grant.
    *
    * @return the issued token
-   * @throws CredentialsRejectedException on 400, 401 or 403
-   * @throws TokenEndpointException on any other failure, after the policy's retries
+   * @throws TokenRequestFailure with a rejection on 400, 401 or 403
+   * @throws TokenRequestFailure on any other failure, after the policy's retries
    */
   public IssuedToken passwordGrant() {
     return passwordGrant(NO_DEADLINE);
@@ -151,8 +164,8 @@ public final class TokenEndpoint {
    *
    * @param deadlineNanos the {@link System#nanoTime()} by which to give up, or {@link #NO_DEADLINE}
    * @return the issued token
-   * @throws CredentialsRejectedException on 400, 401 or 403
-   * @throws TokenEndpointException on any other failure, after the policy's retries or at the deadline
+   * @throws TokenRequestFailure with a rejection on 400, 401 or 403
+   * @throws TokenRequestFailure on any other failure, after the policy's retries or at the deadline
    */
   public IssuedToken passwordGrant(long deadlineNanos) {
     Map<String, String> form = new LinkedHashMap<>();
@@ -169,8 +182,8 @@ public final class TokenEndpoint {
    *
    * @param refreshToken the refresh token of an earlier grant
    * @return the issued token
-   * @throws CredentialsRejectedException on 400, 401 or 403 (e.g. an expired refresh token)
-   * @throws TokenEndpointException on any other failure, after the policy's retries
+   * @throws TokenRequestFailure with a rejection on 400, 401 or 403 (e.g. an expired refresh token)
+   * @throws TokenRequestFailure on any other failure, after the policy's retries
    */
   public IssuedToken refreshGrant(String refreshToken) {
     return refreshGrant(refreshToken, NO_DEADLINE);
@@ -182,8 +195,8 @@ public final class TokenEndpoint {
    * @param refreshToken the refresh token of an earlier grant
    * @param deadlineNanos the {@link System#nanoTime()} by which to give up, or {@link #NO_DEADLINE}
    * @return the issued token
-   * @throws CredentialsRejectedException on 400, 401 or 403
-   * @throws TokenEndpointException on any other failure, after the policy's retries or at the deadline
+   * @throws TokenRequestFailure with a rejection on 400, 401 or 403
+   * @throws TokenRequestFailure on any other failure, after the policy's retries or at the deadline
    */
   public IssuedToken refreshGrant(String refreshToken, long deadlineNanos) {
     Map<String, String> form = new LinkedHashMap<>();
@@ -216,18 +229,18 @@ public final class TokenEndpoint {
     HttpRequest.Builder request = HttpRequest.newBuilder(tokenUri)
         .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
         .header("Accept", "application/json")
-        .header("User-Agent", "contabo4j-images/" + TransportBuilder.LIBRARY_VERSION + " (oauth2)")
+        .header("User-Agent", "contabo4j-images/" + LibraryVersion.VERSION + " (oauth2)")
         .POST(HttpRequest.BodyPublishers.ofString(form(fields), StandardCharsets.UTF_8));
     for (int attempt = 1; ; attempt++) {
       long left = deadline == NO_DEADLINE ? Long.MAX_VALUE : deadline - System.nanoTime();
       if (left <= 0) {
-        throw new TokenEndpointException("the calling operation's deadline left no time for the " + grant
+        throw new TokenRequestFailure("the calling operation's deadline left no time for the " + grant
             + " grant (attempt " + attempt + ")", 0, null);
       }
       // One attempt is bounded to the last byte of the answer by the shorter of its own timeout and
       // what the caller's deadline leaves; the future's exchange is cancelled when it runs out.
       long bound = Math.min(requestTimeout.toNanos(), left);
-      TokenEndpointException failure;
+      TokenRequestFailure failure;
       CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(
           request.timeout(Duration.ofNanos(bound)).build(), LimitedBody.handler(MAX_ANSWER_BYTES));
       try {
@@ -241,7 +254,7 @@ public final class TokenEndpoint {
           throw rejected(grant, status, response.body(), refreshToken);
         }
         String detail = ErrorBodies.message(status, response.body());
-        failure = new TokenEndpointException("token endpoint failed the " + grant + " grant: "
+        failure = new TokenRequestFailure("token endpoint failed the " + grant + " grant: "
             + (detail.startsWith("HTTP ") ? "" : "HTTP " + status + ": ") + redact(detail, refreshToken), status, null);
         if (status != 429 && status < 500) {
           throw failure;
@@ -254,28 +267,28 @@ public final class TokenEndpoint {
         exchange.cancel(true); // aborts the exchange (JDK 16+), so a stalled body is not read on
         LOG.debug("token endpoint gave no complete answer to the {} grant within {} ms (attempt {})",
             grant, TimeUnit.NANOSECONDS.toMillis(bound), attempt);
-        failure = new TokenEndpointException("token endpoint gave no complete answer to the " + grant
+        failure = new TokenRequestFailure("token endpoint gave no complete answer to the " + grant
             + " grant within " + TimeUnit.NANOSECONDS.toMillis(bound) + " ms", 0, null);
       } catch (ExecutionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         if (cause instanceof LimitedBody.TooLarge) {
-          throw new TokenEndpointException("token endpoint answered the " + grant + " grant with more than "
+          throw new TokenRequestFailure("token endpoint answered the " + grant + " grant with more than "
               + MAX_ANSWER_BYTES + " bytes", 0, null);
         }
         LOG.debug("token endpoint unreachable for the {} grant (attempt {}): {}", grant, attempt,
             cause.getClass().getSimpleName());
-        failure = new TokenEndpointException("token endpoint unreachable for the " + grant + " grant: "
+        failure = new TokenRequestFailure("token endpoint unreachable for the " + grant + " grant: "
             + cause.getClass().getSimpleName()
             + (cause.getMessage() == null ? "" : ": " + redact(cause.getMessage(), refreshToken)), 0, cause);
       }
       if (attempt >= policy.maxAttempts()) {
-        throw new TokenEndpointException(failure.getMessage() + " (after " + attempt + " attempts)",
-            failure.statusCode().orElse(0), failure.getCause());
+        throw new TokenRequestFailure(failure.getMessage() + " (after " + attempt + " attempts)",
+            failure.statusCode(), failure.getCause());
       }
       long delay = RetryRules.delayMillis(attempt, failure, policy, b -> ThreadLocalRandom.current().nextLong(b + 1));
       if (deadline != NO_DEADLINE && TimeUnit.MILLISECONDS.toNanos(delay) >= deadline - System.nanoTime()) {
-        throw new TokenEndpointException(failure.getMessage() + " (attempt " + attempt
-            + "; the calling operation's deadline leaves no time for another)", failure.statusCode().orElse(0),
+        throw new TokenRequestFailure(failure.getMessage() + " (attempt " + attempt
+            + "; the calling operation's deadline leaves no time for another)", failure.statusCode(),
             failure.getCause());
       }
       try {
@@ -296,13 +309,13 @@ public final class TokenEndpoint {
     }
     JsonNode access = node == null ? null : node.get("access_token");
     if (access == null || !access.isTextual()) {
-      throw new TokenEndpointException("token endpoint answered HTTP " + status + " to the " + grant
+      throw new TokenRequestFailure("token endpoint answered HTTP " + status + " to the " + grant
           + " grant without an access_token in a JSON body (" + body.length + " bytes)", status, null);
     }
     try {
       Checks.requireToken("access_token", access.asText());
     } catch (InvalidRequestException e) {
-      throw new TokenEndpointException("token endpoint issued an unusable token: " + e.getMessage(), status, null);
+      throw new TokenRequestFailure("token endpoint issued an unusable token: " + e.getMessage(), status, null);
     }
     JsonNode refresh = node.get("refresh_token");
     return new IssuedToken(
@@ -320,7 +333,7 @@ public final class TokenEndpoint {
     return s > 0 ? Duration.ofSeconds(Math.min(s, Duration.ofDays(3650).toSeconds())) : null;
   }
 
-  private CredentialsRejectedException rejected(String grant, int status, byte[] body, @Nullable String refreshToken) {
+  private TokenRequestFailure rejected(String grant, int status, byte[] body, @Nullable String refreshToken) {
     String error = null;
     String description = null;
     try {
@@ -335,15 +348,15 @@ public final class TokenEndpoint {
     if (error == null && description == null && body.length > 0) {
       description = redact(ErrorBodies.message(status, body), refreshToken);
     }
-    return new CredentialsRejectedException(grant, status, error, description);
+    return new TokenRequestFailure(status, new TokenRequestFailure.Rejection(grant, error, description));
   }
 
   private @Nullable String text(@Nullable JsonNode node, @Nullable String refreshToken) {
     return node != null && node.isTextual() && !node.asText().isBlank() ? redact(node.asText(), refreshToken) : null;
   }
 
-  private static TokenEndpointException interrupted(String grant, InterruptedException e) {
-    return new TokenEndpointException("interrupted during the " + grant + " grant", 0, e);
+  private static TokenRequestFailure interrupted(String grant, InterruptedException e) {
+    return new TokenRequestFailure("interrupted during the " + grant + " grant", 0, e);
   }
 
   /**

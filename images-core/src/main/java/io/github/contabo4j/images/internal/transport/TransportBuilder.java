@@ -1,5 +1,6 @@
 package io.github.contabo4j.images.internal.transport;
 
+import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.ImagesListener;
 import io.github.contabo4j.images.internal.Listeners;
 import io.github.contabo4j.images.ImagesInterceptor;
@@ -8,18 +9,18 @@ import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Sleeper;
 import io.github.contabo4j.images.TokenSource;
 import io.github.contabo4j.images.auth.ContaboCredentials;
+import io.github.contabo4j.images.client.ImagesClientBuilder;
 import io.github.contabo4j.images.internal.Checks;
 import io.github.contabo4j.images.internal.auth.ReauthenticatingImagesPort;
+import io.github.contabo4j.images.internal.LibraryVersion;
 import io.github.contabo4j.images.internal.auth.SentTokens;
 import io.github.contabo4j.images.internal.DownloadWaiter;
 import io.github.contabo4j.images.internal.MonotonicClock;
+import io.github.contabo4j.images.internal.auth.TokenConnections;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
 import io.github.contabo4j.images.internal.wire.ResponseLimit;
 import io.github.contabo4j.images.resilience.ResiliencePolicy;
 import io.github.contabo4j.images.resilience.ResilientImagesPort;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Clock;
@@ -27,31 +28,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Properties;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings both transports take, with the same names, defaults and rules, written once. Each
- * transport's public builder extends this and adds only what is idiomatic to its HTTP client. Every
- * default is applied in the transport's {@code build()}.
+ * The one implementation of the public {@link ImagesClientBuilder}: every shared setting, with the
+ * same names, defaults and rules on both transports, written once. Each transport's builder
+ * implementation extends this, implements its public {@code Builder} interface, and adds only what is
+ * idiomatic to its HTTP client. Every default is applied in the transport's {@code build()}.
+ * Configuration errors are {@link IllegalArgumentException} (a bad value) and {@link
+ * IllegalStateException} (a missing or conflicting setting), never {@link InvalidRequestException}.
  *
- * @param <B> the concrete builder, returned by every setter
+ * @param <B> the transport's public builder type, returned by every setter
+ * @param <C> the client it builds
  */
-public abstract class TransportBuilder<B extends TransportBuilder<B>> {
-  /** The default base URI, {@value}. */
-  public static final String DEFAULT_BASE_URI = "https://api.contabo.com";
-  /** The default time to open a connection: 10 seconds. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  /** This library's version, for the default {@code User-Agent}. */
-  public static final String LIBRARY_VERSION = libraryVersion();
-
-  /**
-   * The default response-size limit, 4 MiB ({@value} bytes): a page of 500 images or audit entries
-   * as large as the service allows (the most the streams ask for), or about 8,000 typical images.
-   */
-  public static final int DEFAULT_MAX_RESPONSE_BYTES = ResponseLimit.DEFAULT_MAX_BYTES;
-
+public abstract class TransportBuilder<B extends ImagesClientBuilder<B, C>, C extends ImagesClient>
+    implements ImagesClientBuilder<B, C> {
   private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
   private @Nullable URI baseUri;
@@ -72,203 +65,97 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   /** Creates the builder with every default. */
   protected TransportBuilder() {}
 
-  @SuppressWarnings("unchecked") // B is the concrete subclass by construction
+  @SuppressWarnings("unchecked") // the concrete subclass implements B by construction
   private B self() {
     return (B) this;
   }
 
-  /**
-   * Sets the base URI. Default: the API base URL the token source's credentials chain found ({@code
-   * ContaboCredentials.baseUri()}), else {@value #DEFAULT_BASE_URI}. It must be {@code https}, except on a
-   * loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}) where {@code http} is
-   * allowed for tests; it must not carry user-info, a query or a fragment. A path prefix is kept; a
-   * trailing slash is ignored.
-   *
-   * @param baseUri e.g. {@code https://api.contabo.com}
-   * @return this builder
-   * @throws InvalidRequestException naming {@code baseUri} and the rule it breaks
-   */
+  @Override
   public B baseUri(URI baseUri) {
     Objects.requireNonNull(baseUri, "baseUri == null");
-    this.baseUri = Checks.requireBaseUri("baseUri", baseUri);
+    this.baseUri = setting(() -> Checks.requireBaseUri("baseUri", baseUri));
     return self();
   }
 
-  /**
-   * Sets the base URI from text; see {@link #baseUri(URI)}.
-   *
-   * @param baseUri e.g. {@code https://api.contabo.com}
-   * @return this builder
-   * @throws InvalidRequestException naming {@code baseUri} and the rule it breaks
-   */
+  @Override
   public B baseUri(String baseUri) {
     Objects.requireNonNull(baseUri, "baseUri == null");
-    return baseUri(Checks.requireBaseUri("baseUri", baseUri));
+    return baseUri(setting(() -> Checks.requireBaseUri("baseUri", baseUri)));
   }
 
-  /**
-   * Sets where bearer tokens come from. Required (or use {@link #token(String)}).
-   *
-   * @param tokenSource called once per attempt; must be thread-safe
-   * @return this builder
-   */
+  @Override
   public B tokenSource(TokenSource tokenSource) {
     this.tokenSource = Objects.requireNonNull(tokenSource, "tokenSource == null");
     return self();
   }
 
-  /**
-   * Uses one fixed access token: {@code tokenSource(TokenSource.fixed(accessToken))}.
-   *
-   * @param accessToken the token, without {@code Bearer }
-   * @return this builder
-   * @throws InvalidRequestException if the token is blank or holds whitespace or control characters
-   */
+  @Override
   public B token(String accessToken) {
     Objects.requireNonNull(accessToken, "accessToken == null");
-    return tokenSource(TokenSource.fixed(accessToken));
+    return tokenSource(setting(() -> TokenSource.fixed(accessToken)));
   }
 
-  /**
-   * Sets the time allowed to open a connection. Default 10 seconds.
-   *
-   * @param connectTimeout positive, at most one day
-   * @return this builder
-   * @throws InvalidRequestException if zero, negative or longer than a day
-   */
+  @Override
   public B connectTimeout(Duration connectTimeout) {
     this.connectTimeout = requireTimeout("connectTimeout", connectTimeout);
     return self();
   }
 
-  /**
-   * Sets the time allowed for one attempt, from sending to the last body byte. Default: the
-   * resilience policy's {@code attemptTimeout} (30 seconds by default). When set, it replaces the
-   * policy's {@code attemptTimeout}, longer or shorter, and the policy's {@code callTimeout} is raised
-   * to it if shorter, so one attempt always gets the whole of it; {@code ImagesClient.requestTimeout()}
-   * reports the value applied. There is no "infinite": a missing answer always ends as an {@code
-   * ImagesTransportException} with failure {@code TIMEOUT}.
-   *
-   * @param requestTimeout positive, at most one day
-   * @return this builder
-   * @throws InvalidRequestException if zero, negative or longer than a day
-   */
+  @Override
   public B requestTimeout(Duration requestTimeout) {
     this.requestTimeout = requireTimeout("requestTimeout", requestTimeout);
     return self();
   }
 
-  /**
-   * Sends requests through proxies chosen by this selector. Default, on every transport: the JVM's
-   * {@link ProxySelector#getDefault()} (so the {@code http.proxyHost}/{@code https.proxyHost}
-   * properties apply), asked on each new connection.
-   *
-   * @param proxy e.g. {@code ProxySelector.of(new InetSocketAddress("proxy", 3128))}
-   * @return this builder
-   */
+  @Override
   public B proxy(ProxySelector proxy) {
     this.proxy = Objects.requireNonNull(proxy, "proxy == null");
     return self();
   }
 
-  /**
-   * Uses this TLS context, e.g. with a private trust store. Default, on every transport: the JVM's
-   * {@link SSLContext#getDefault()}.
-   *
-   * @param sslContext the context
-   * @return this builder
-   */
+  @Override
   public B sslContext(SSLContext sslContext) {
     this.sslContext = Objects.requireNonNull(sslContext, "sslContext == null");
     return self();
   }
 
-  /**
-   * Sets the {@code User-Agent}. Default {@code contabo4j-images/<version> <transport>}.
-   *
-   * @param userAgent visible ISO-8859-1 characters, at most 1024; validated in {@code build()}
-   * @return this builder
-   */
+  @Override
   public B userAgent(String userAgent) {
     this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
     return self();
   }
 
-  /**
-   * Sets a client-wide {@code x-trace-id}, sent when a call's {@code CallContext} has none. Default:
-   * none.
-   *
-   * @param traceId free-form, at most 1024 characters, no CR, LF or control characters; null for
-   *     none; validated in {@code build()}
-   * @return this builder
-   */
+  @Override
   public B traceId(@Nullable String traceId) {
     this.traceId = traceId;
     return self();
   }
 
-  /**
-   * Sets the clock that {@code Retry-After} dates, backoff and the rate limiter are measured
-   * against. Default {@link Clock#systemUTC()} for dates and a monotonic clock for waiting.
-   *
-   * @param clock the clock
-   * @return this builder
-   */
+  @Override
   public B clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
     return self();
   }
 
-  /**
-   * Sets how the resilience layer waits (backoff, {@code Retry-After}, rate limiting). Default
-   * {@link Sleeper#system()}. Tests inject one that advances a virtual clock.
-   *
-   * @param sleeper the sleeper
-   * @return this builder
-   */
+  @Override
   public B sleeper(Sleeper sleeper) {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     return self();
   }
 
-  /**
-   * Sets the retry and rate-limit policy applied around every call. Default {@link
-   * ResiliencePolicy#defaults()}; {@link ResiliencePolicy#none()} sends each call exactly once.
-   *
-   * @param resilience the policy
-   * @return this builder
-   */
+  @Override
   public B resilience(ResiliencePolicy resilience) {
     this.resilience = Objects.requireNonNull(resilience, "resilience == null");
     return self();
   }
 
-  /**
-   * Sets the response-size limit: the most bytes of a 2xx answer's body this client reads. Default
-   * {@value #DEFAULT_MAX_RESPONSE_BYTES} (4 MiB). A larger answer fails with an {@code
-   * ImagesTransportException} of failure {@code RESPONSE_TOO_LARGE}, {@code MAYBE_PROCESSED}, never
-   * retried: at once when its {@code Content-Length} declares too much, else as soon as one byte too
-   * many has arrived; its connection is closed. The limit applies after any content decoding. An
-   * error body is read up to 64 KiB (or this limit, if smaller) and cut there; its connection is then
-   * closed too.
-   *
-   * @param maxResponseBytes at least 1024
-   * @return this builder
-   * @throws InvalidRequestException naming {@code maxResponseBytes} if it is below 1024
-   */
+  @Override
   public B maxResponseBytes(int maxResponseBytes) {
-    this.maxResponseBytes = ResponseLimit.requireValid(maxResponseBytes);
+    this.maxResponseBytes = setting(() -> ResponseLimit.requireValid(maxResponseBytes));
     return self();
   }
 
-  /**
-   * Sets who hears about retries, rate-limit and 429 waits, reconciliations and the end of every call
-   * with its latency and request id (see {@link ImagesListener}). Default {@link
-   * ImagesListener#none()}.
-   *
-   * @param listener the listener; called on the calling thread, must be thread-safe
-   * @return this builder
-   */
+  @Override
   public B listener(ImagesListener listener) {
     Objects.requireNonNull(listener, "listener == null");
     listeners.clear();
@@ -283,6 +170,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    * @param listener the listener; called on the calling thread, must be thread-safe
    * @return this builder
    */
+  @Override
   public B addListener(ImagesListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener == null"));
     return self();
@@ -295,6 +183,7 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    * @param interceptor the interceptor; called on the calling thread, must be thread-safe
    * @return this builder
    */
+  @Override
   public B addInterceptor(ImagesInterceptor interceptor) {
     interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
     return self();
@@ -348,24 +237,32 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
 
   /** The {@code User-Agent} in effect. */
   private String userAgentOrDefault() {
-    return userAgent != null ? userAgent : "contabo4j-images/" + LIBRARY_VERSION + " " + transportName();
+    return userAgent != null ? userAgent : "contabo4j-images/" + LibraryVersion.VERSION + " " + transportName();
   }
 
   /**
-   * Resolves every setting, applying defaults and validating the header-bound ones: what a
-   * transport's {@code build()} hands to its client.
+   * Resolves every setting, applying defaults and checking the header-bound ones: what a
+   * transport's {@code build()} hands to its client. A {@code ContaboCredentials} token source is
+   * bound to this builder's proxy, TLS context and connect timeout (where it has none of its own).
    *
    * @return the resolved settings
    * @throws IllegalStateException if no token source was set
-   * @throws InvalidRequestException if the user agent or trace id breaks the header rules
+   * @throws IllegalArgumentException naming {@code userAgent} or {@code traceId} if it breaks the
+   *     header rules
    */
   protected final Settings resolve() {
     if (tokenSource == null) {
       throw new IllegalStateException("tokenSource is required: call tokenSource(...) or token(...)");
     }
     String agent = userAgentOrDefault();
+    check(() -> Checks.requireHeaderValue("userAgent", agent));
+    if (traceId != null) {
+      String trace = traceId;
+      check(() -> Checks.requireHeaderValue("traceId", trace));
+    }
     ResiliencePolicy applied = appliedPolicy();
-    SentTokens tokens = new SentTokens(tokenSource);
+    SentTokens tokens = new SentTokens(
+        TokenConnections.bind(tokenSource, new TokenConnections.Connection(connectTimeout, proxy, sslContext)));
     ImagesWire wire = new ImagesWire(tokens, agent, traceId, clock == null ? Clock.systemUTC() : clock);
     return new Settings(baseUriOrDefault(), connectTimeoutOrDefault(), requestTimeoutOrDefault(), proxy, sslContext,
         agent, traceId, wire, tokens, applied, sleeper, clock, Listeners.all(listeners), List.copyOf(interceptors),
@@ -380,19 +277,43 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
    * @param clientSettings the transport's own settings that belong to a built client (e.g. {@code
    *     executor}) that were set, by name; empty when none
    * @return the resolved settings
-   * @throws InvalidRequestException naming {@code httpClient} if both are set
+   * @throws IllegalStateException naming {@code httpClient} and the settings if both are set
    */
   protected final Settings resolve(boolean callerSuppliesClient, String... clientSettings) {
-    Settings settings = resolve();
     if (callerSuppliesClient && (connectionSettingsSet() || clientSettings.length > 0)) {
       StringBuilder names = new StringBuilder("connectTimeout, proxy, sslContext");
       for (String name : clientSettings) {
         names.append(", ").append(name);
       }
-      throw new InvalidRequestException("httpClient",
-          "is configured by its owner: set " + names + " on it, not on this builder");
+      throw new IllegalStateException(
+          "httpClient is configured by its owner: set " + names + " on it, not on this builder");
     }
-    return settings;
+    return resolve();
+  }
+
+  /**
+   * Runs a check written for request input as a configuration check: its {@link
+   * InvalidRequestException} becomes an {@link IllegalArgumentException} with the same message, which
+   * names the setting and the rule.
+   *
+   * @param check the check, returning the checked value
+   * @param <T> the value's type
+   * @return the checked value
+   * @throws IllegalArgumentException if the check fails
+   */
+  public static <T> T setting(Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (InvalidRequestException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+  }
+
+  private static void check(Runnable check) {
+    setting(() -> {
+      check.run();
+      return null;
+    });
   }
 
   /**
@@ -456,25 +377,12 @@ public abstract class TransportBuilder<B extends TransportBuilder<B>> {
   private static Duration requireTimeout(String field, Duration timeout) {
     Objects.requireNonNull(timeout, field + " == null");
     if (timeout.isZero() || timeout.isNegative()) {
-      throw new InvalidRequestException(field, "must be positive");
+      throw new IllegalArgumentException(field + " must be positive");
     }
     if (timeout.compareTo(MAX_TIMEOUT) > 0) {
-      throw new InvalidRequestException(field, "must be at most one day");
+      throw new IllegalArgumentException(field + " must be at most one day");
     }
     return timeout;
-  }
-
-  private static String libraryVersion() {
-    try (InputStream in = TransportBuilder.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("version", "unknown");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

@@ -85,7 +85,7 @@ class ContaboImagesAutoConfigurationTest {
     Contexts.runner(home).withPropertyValues(Contexts.CREDENTIALS)
         .withPropertyValues("contabo.images.base-url=http://api.example.test")
         .run(context -> assertThat(context).getFailure().rootCause()
-            .isInstanceOf(InvalidRequestException.class).hasMessageContaining("baseUri"));
+            .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("baseUri "));
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.contabo4j.images.auth.ContaboCredentials;
 import io.github.contabo4j.images.auth.CredentialsChain;
-import io.github.contabo4j.images.internal.transport.TransportBuilder;
+import io.github.contabo4j.images.client.ImagesClientBuilder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  *
  * @param <B> the transport's builder
  */
-public abstract class ChainBaseUriContract<B extends TransportBuilder<B>> {
+public abstract class ChainBaseUriContract<B extends ImagesClientBuilder<B, ?>> {
   /** For subclasses. */
   protected ChainBaseUriContract() {}
 
@@ -76,7 +76,7 @@ public abstract class ChainBaseUriContract<B extends TransportBuilder<B>> {
 
   @Test
   void withoutABaseUrlInTheSourceTheDefaultApplies() {
-    assertEquals(URI.create(TransportBuilder.DEFAULT_BASE_URI),
+    assertEquals(URI.create(ImagesClientBuilder.DEFAULT_BASE_URI),
         baseUri(newBuilder().tokenSource(fromTheChain(Map.of()))));
   }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.contabo4j.images.InvalidRequestException;
-import io.github.contabo4j.images.internal.transport.TransportBuilder;
+import io.github.contabo4j.images.client.ImagesClientBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The rules every transport's builder shares, because both extend core's {@link TransportBuilder}:
- * defaults applied in {@code build()}, the https-or-loopback base URI, timeouts, header-bound
- * settings, null checks and a {@code toString()} without the token. Each transport extends this with
+ * The rules every transport's builder shares, because both implement core's {@link
+ * ImagesClientBuilder}: defaults applied in {@code build()}, the https-or-loopback base URI, timeouts, header-bound
+ * settings, null checks, configuration errors as {@link IllegalArgumentException} or {@link
+ * IllegalStateException} (never {@link InvalidRequestException}, which is for a request's own input)
+ * and a {@code toString()} without the token. Each transport extends this with
  * its builder and adds tests only for its own settings. Nothing here opens a socket.
  *
  * <pre>{@code
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.function.Executable;
  *
  * @param <B> the transport's builder
  */
-public abstract class TransportBuilderContract<B extends TransportBuilder<B>> {
+public abstract class TransportBuilderContract<B extends ImagesClientBuilder<B, ?>> {
   /** The token {@link #builder()} sets; it must never show in a {@code toString()} or message. */
   protected static final String TOKEN = "builder-test-token";
 
@@ -132,8 +134,8 @@ public abstract class TransportBuilderContract<B extends TransportBuilder<B>> {
   void plainHttpOffLoopbackIsRejected() {
     for (String uri : List.of("http://example.com", "http://api.contabo.com", "http://128.0.0.1",
         "http://10.0.0.1", "http://127.0.0.1.example.com", "http://localhost.example.com", "http://[::2]")) {
-      InvalidRequestException e = rejected("baseUri", () -> builder().baseUri(uri));
-      assertTrue(e.rule().contains("https") && e.rule().contains("loopback"), uri + ": " + e.rule());
+      IllegalArgumentException e = rejected("baseUri", () -> builder().baseUri(uri));
+      assertTrue(e.getMessage().contains("https") && e.getMessage().contains("loopback"), uri + ": " + e.getMessage());
     }
   }
 
@@ -142,17 +144,17 @@ public abstract class TransportBuilderContract<B extends TransportBuilder<B>> {
     for (String uri : List.of("ftp://api.contabo.com", "api.contabo.com", "/v1", "https://", "https://ex ample.com",
         "https://api.contabo.com?x=secret-q", "https://api.contabo.com#secret-f", "mailto:secret-m@example.com",
         "http://0127.0.0.1", "http://127.0.0.256")) {
-      InvalidRequestException e = rejected("baseUri", () -> builder().baseUri(uri));
+      IllegalArgumentException e = rejected("baseUri", () -> builder().baseUri(uri));
       assertFalse(e.getMessage().contains("secret") || e.getMessage().contains("ex ample"), uri + ": " + e.getMessage());
     }
   }
 
   @Test
   void aBaseUriWithUserInfoIsRejectedWithoutEchoingTheCredentials() {
-    InvalidRequestException text = rejected("baseUri", () -> builder().baseUri("https://user:hunter2@api.contabo.com"));
-    InvalidRequestException uri = rejected("baseUri", () -> builder().baseUri(URI.create("http://user@localhost:8080")));
+    IllegalArgumentException text = rejected("baseUri", () -> builder().baseUri("https://user:hunter2@api.contabo.com"));
+    IllegalArgumentException uri = rejected("baseUri", () -> builder().baseUri(URI.create("http://user@localhost:8080")));
 
-    assertTrue(text.rule().contains("user-info"), text.rule());
+    assertTrue(text.getMessage().contains("user-info"), text.getMessage());
     assertFalse(text.getMessage().contains("hunter2"), text.getMessage());
     assertTrue(uri.getMessage().contains("user-info"), uri.getMessage());
   }
@@ -163,6 +165,10 @@ public abstract class TransportBuilderContract<B extends TransportBuilder<B>> {
       rejected("requestTimeout", () -> builder().requestTimeout(bad));
       rejected("connectTimeout", () -> builder().connectTimeout(bad));
     }
+    assertEquals("requestTimeout must be positive",
+        rejected("requestTimeout", () -> builder().requestTimeout(Duration.ZERO)).getMessage());
+    assertEquals("connectTimeout must be at most one day",
+        rejected("connectTimeout", () -> builder().connectTimeout(Duration.ofDays(2))).getMessage());
     assertEquals("requestTimeout == null",
         assertThrows(NullPointerException.class, () -> builder().requestTimeout(null)).getMessage());
   }
@@ -190,11 +196,18 @@ public abstract class TransportBuilderContract<B extends TransportBuilder<B>> {
 
   @Test
   void aBadTokenUserAgentOrTraceIdIsRejectedAtBuild() {
-    InvalidRequestException token = rejected("accessToken", () -> newBuilder().token("has space"));
+    IllegalArgumentException token = rejected("accessToken", () -> newBuilder().token("has space"));
     rejected("userAgent", () -> build(builder().userAgent("agent\r\nX-Evil: 1")));
-    rejected("x-trace-id", () -> build(builder().traceId("trace\n")));
+    rejected("traceId", () -> build(builder().traceId("trace\n")));
 
     assertFalse(token.getMessage().contains("has space"), token.getMessage());
+  }
+
+  @Test
+  void aResponseLimitBelowOneKibibyteIsRejected() {
+    IllegalArgumentException e = rejected("maxResponseBytes", () -> builder().maxResponseBytes(1023));
+
+    assertTrue(e.getMessage().contains("1024"), e.getMessage());
   }
 
   @Test
@@ -208,15 +221,31 @@ public abstract class TransportBuilderContract<B extends TransportBuilder<B>> {
   }
 
   /**
-   * Asserts that {@code call} throws {@link InvalidRequestException} naming {@code field}.
+   * Asserts that {@code call} throws a configuration error, an {@link IllegalArgumentException} that
+   * is not an {@link InvalidRequestException}, whose message starts with {@code setting}.
    *
-   * @param field the field the exception must name
+   * @param setting the setting the message must name first
    * @param call the call
    * @return the exception
    */
-  protected static InvalidRequestException rejected(String field, Executable call) {
-    InvalidRequestException e = assertThrows(InvalidRequestException.class, call);
-    assertEquals(field, e.field(), e.getMessage());
+  protected static IllegalArgumentException rejected(String setting, Executable call) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+    assertFalse(e instanceof InvalidRequestException, "a configuration error, not request input: " + e);
+    assertTrue(e.getMessage().startsWith(setting + " "), e.getMessage());
+    return e;
+  }
+
+  /**
+   * Asserts that {@code call} throws {@link IllegalStateException} for a missing or conflicting
+   * setting, whose message starts with {@code setting}.
+   *
+   * @param setting the setting the message must name first
+   * @param call the call, typically {@code build()}
+   * @return the exception
+   */
+  protected static IllegalStateException conflicting(String setting, Executable call) {
+    IllegalStateException e = assertThrows(IllegalStateException.class, call);
+    assertTrue(e.getMessage().startsWith(setting + " "), e.getMessage());
     return e;
   }
 

@@ -4,7 +4,7 @@ import feign.hc5.ApacheHttp5Client;
 import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.ImagesPort;
-import io.github.contabo4j.images.InvalidRequestException;
+import io.github.contabo4j.images.client.ImagesClientBuilder;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
 import io.github.contabo4j.images.transport.feign.internal.AttemptWatchdog;
 import io.github.contabo4j.images.transport.feign.internal.CancellableHttpClient;
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Takes the same settings, defaults and rules as the JDK transport (see {@link TransportBuilder}),
+ * <p>Takes the same settings, defaults and rules as the JDK transport (see {@link ImagesClientBuilder}),
  * plus Apache-specific ones: a connection pool of {@value Builder#DEFAULT_MAX_CONNECTIONS} connections
  * by default, and an optional caller-supplied {@link CloseableHttpClient}. Feign's retryer is {@code
  * NEVER_RETRY} and Apache's automatic retries and redirects are off: one layer only retries.
@@ -47,7 +47,7 @@ public final class FeignImagesClient extends ImagesClient {
   private final AttemptWatchdog watchdog = new AttemptWatchdog();
   private final @Nullable Duration connectTimeout;
 
-  private FeignImagesClient(Builder builder, TransportBuilder.Settings settings) {
+  private FeignImagesClient(DefaultBuilder builder, TransportBuilder.Settings settings) {
     super("FeignImagesClient", settings.baseUri(), settings.requestTimeout(), settings.userAgent(), settings.traceId(),
         settings.interceptors());
     CloseableHttpClient http = builder.httpClient;
@@ -68,7 +68,7 @@ public final class FeignImagesClient extends ImagesClient {
 
   /** A builder with every default. */
   public static Builder builder() {
-    return new Builder();
+    return new DefaultBuilder();
   }
 
   @Override
@@ -94,29 +94,23 @@ public final class FeignImagesClient extends ImagesClient {
     }
   }
 
-  /** Builds a {@link FeignImagesClient}. Settings shared with the JDK transport are inherited. */
-  public static final class Builder extends TransportBuilder<Builder> {
+  /**
+   * Builds a {@link FeignImagesClient}: every setting of {@link ImagesClientBuilder}, with the same
+   * names, defaults and rules as the other transports, plus the Apache-specific ones. Not
+   * thread-safe; a builder may build several independent clients.
+   */
+  public interface Builder extends ImagesClientBuilder<Builder, FeignImagesClient> {
     /** Default size of the connection pool (total and per route). */
-    public static final int DEFAULT_MAX_CONNECTIONS = 20;
-
-    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
-    private @Nullable CloseableHttpClient httpClient;
-
-    private Builder() {}
+    int DEFAULT_MAX_CONNECTIONS = 20;
 
     /**
      * The connection pool's size, total and per route. Default {@value #DEFAULT_MAX_CONNECTIONS}.
      *
      * @param maxConnections at least 1
      * @return this builder
+     * @throws IllegalArgumentException naming {@code maxConnections} if it is below 1
      */
-    public Builder maxConnections(int maxConnections) {
-      if (maxConnections < 1) {
-        throw new InvalidRequestException("maxConnections", "must be at least 1");
-      }
-      this.maxConnections = maxConnections;
-      return this;
-    }
+    Builder maxConnections(int maxConnections);
 
     /**
      * A caller-supplied Apache client, which this adapter never closes. It must be built with {@code
@@ -139,9 +133,43 @@ public final class FeignImagesClient extends ImagesClient {
      * compression; a caller-supplied one does what it was built to do. The response-size limit
      * ({@code maxResponseBytes}) applies to both, counted after any decompression.
      *
+     * <p>A {@code ContaboCredentials} token source then reaches its token endpoint through its own
+     * settings, or the JVM's defaults.
+     *
      * @param httpClient the client
      * @return this builder
      */
+    Builder httpClient(CloseableHttpClient httpClient);
+
+    /**
+     * Builds the client, applying the defaults; the resilience policy (default {@code
+     * ResiliencePolicy.defaults()}) wraps it.
+     *
+     * @return the client; close it when done
+     * @throws IllegalStateException if no token source was set, or if connect timeout, proxy or TLS
+     *     context are set together with a caller-supplied client
+     * @throws IllegalArgumentException naming {@code userAgent} or {@code traceId} if it breaks the
+     *     header rules, or naming {@code httpClient} if a caller-supplied client retries by itself
+     */
+    @Override
+    FeignImagesClient build();
+  }
+
+  /** The one implementation of {@link Builder}: the shared settings come from core. */
+  private static final class DefaultBuilder extends TransportBuilder<Builder, FeignImagesClient> implements Builder {
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private @Nullable CloseableHttpClient httpClient;
+
+    @Override
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException("maxConnections must be at least 1");
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    @Override
     public Builder httpClient(CloseableHttpClient httpClient) {
       if (httpClient == null) {
         throw new NullPointerException("httpClient == null");
@@ -155,16 +183,7 @@ public final class FeignImagesClient extends ImagesClient {
       return "feign-hc5";
     }
 
-    /**
-     * Builds the client, applying the defaults; the resilience policy (default {@code
-     * ResiliencePolicy.defaults()}) wraps it.
-     *
-     * @return the client; close it when done
-     * @throws IllegalStateException if no token source was set
-     * @throws InvalidRequestException if {@code userAgent} or {@code traceId} breaks the header
-     *     rules, if a caller-supplied client retries by itself, or if connect timeout, proxy or TLS
-     *     context are set together with a caller-supplied client
-     */
+    @Override
     public FeignImagesClient build() {
       return new FeignImagesClient(this, resolve(httpClient != null));
     }

@@ -49,8 +49,8 @@ class FeignImagesClientBuilderTest extends TransportBuilderContract<FeignImagesC
       Built built = build(builder().httpClient(own));
       assertThat(built.connectTimeout()).isEmpty();
 
-      rejected("httpClient", () -> builder().httpClient(own).connectTimeout(Duration.ofSeconds(1)).build());
-      rejected("httpClient", () -> builder().httpClient(own).proxy(ProxySelector.of(null)).build());
+      conflicting("httpClient", () -> builder().httpClient(own).connectTimeout(Duration.ofSeconds(1)).build());
+      conflicting("httpClient", () -> builder().httpClient(own).proxy(ProxySelector.of(null)).build());
     }
   }
 

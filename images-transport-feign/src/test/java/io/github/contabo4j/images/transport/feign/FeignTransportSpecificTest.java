@@ -19,7 +19,6 @@ import io.github.contabo4j.images.CreateCustomImage;
 import io.github.contabo4j.images.Delivery;
 import io.github.contabo4j.images.ImageListQuery;
 import io.github.contabo4j.images.ImagesTransportException;
-import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.OsType;
 import io.github.contabo4j.images.ServerErrorException;
 import io.github.contabo4j.images.SortOrder;
@@ -98,7 +97,7 @@ class FeignTransportSpecificTest {
   void callerSuppliedClientThatRetriesIsRejected() {
     try (CloseableHttpClient retrying = HttpClients.createDefault()) {
       assertThatThrownBy(() -> FeignImagesClient.builder().baseUri(wm.baseUrl()).token(TestSecrets.CALLER_CLIENT_TOKEN).httpClient(retrying).build())
-          .isInstanceOf(InvalidRequestException.class)
+          .isExactlyInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("httpClient must be built with disableAutomaticRetries()");
     } catch (java.io.IOException e) {
       throw new AssertionError(e);

@@ -4,8 +4,8 @@ import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImageListQuery;
 import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.ImagesPort;
-import io.github.contabo4j.images.InvalidRequestException;
 import io.github.contabo4j.images.Page;
+import io.github.contabo4j.images.client.ImagesClientBuilder;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
 import io.github.contabo4j.images.transport.jdk.internal.DeadlineBodyHandler;
 import io.github.contabo4j.images.internal.wire.ResponseLimit;
@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * no usable answer came back.
  *
  * <p><b>Thread-safety and lifecycle.</b> Thread-safe; build one per application. It holds <em>one</em>
- * {@link HttpClient}, built in {@link Builder#build()} (or supplied by the caller) and reused by every
+ * {@link HttpClient}, built in {@code build()} (or supplied by the caller) and reused by every
  * call. {@link #close()} releases only what this client created: on Java 17 the JDK's client has no
  * {@code close()}, so closing shuts down the executor this client created and marks it closed; on
  * Java 21 and later it also closes the {@code HttpClient} it built. A caller-supplied {@code
@@ -82,7 +82,7 @@ public final class JdkImagesClient extends ImagesClient {
   private final ImagesPort port;
   private final ScheduledExecutorService timers = timers();
 
-  private JdkImagesClient(Builder b, TransportBuilder.Settings settings) {
+  private JdkImagesClient(DefaultBuilder b, TransportBuilder.Settings settings) {
     super("JdkImagesClient", settings.baseUri(), settings.requestTimeout(), settings.userAgent(), settings.traceId(),
         settings.interceptors());
     this.base = settings.baseUri().toString();
@@ -117,7 +117,7 @@ public final class JdkImagesClient extends ImagesClient {
    * @return a new builder
    */
   public static Builder builder() {
-    return new Builder();
+    return new DefaultBuilder();
   }
 
   @Override
@@ -189,15 +189,12 @@ public final class JdkImagesClient extends ImagesClient {
   }
 
   /**
-   * Builds a {@link JdkImagesClient}. Every setting but the token source has a default, applied in
-   * {@link #build()}. Not thread-safe; a builder may build several independent clients.
+   * Builds a {@link JdkImagesClient}: every setting of {@link ImagesClientBuilder}, with the same
+   * names, defaults and rules as the other transports, plus the two that belong to the JDK's {@link
+   * HttpClient}. Every setting but the token source has a default, applied in {@link #build()}. Not
+   * thread-safe; a builder may build several independent clients.
    */
-  public static final class Builder extends TransportBuilder<Builder> {
-    private @Nullable Executor executor;
-    private @Nullable HttpClient httpClient;
-
-    private Builder() {}
-
+  public interface Builder extends ImagesClientBuilder<Builder, JdkImagesClient> {
     /**
      * Runs the {@code HttpClient}'s asynchronous work on this executor, which the caller owns and
      * shuts down. Default: a cached pool of daemon threads created and shut down by the client.
@@ -205,26 +202,52 @@ public final class JdkImagesClient extends ImagesClient {
      * @param executor the executor
      * @return this builder
      */
-    public Builder executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor, "executor == null");
-      return this;
-    }
+    Builder executor(Executor executor);
 
     /**
      * Uses a caller-built {@code HttpClient} instead of building one. It must never follow
      * redirects ({@code followRedirects() == NEVER}); its connect timeout, proxy, TLS context and
      * executor are its own, so those settings must not also be set on this builder. The caller owns
-     * it: {@link JdkImagesClient#close()} leaves it open.
+     * it: {@link JdkImagesClient#close()} leaves it open. A {@code ContaboCredentials} token source
+     * then reaches its token endpoint through its own settings, or the JVM's defaults.
      *
      * @param httpClient the client
      * @return this builder
-     * @throws InvalidRequestException if it follows redirects
+     * @throws IllegalArgumentException naming {@code httpClient} if it follows redirects
      */
+    Builder httpClient(HttpClient httpClient);
+
+    /**
+     * Builds the client, applying the defaults, and creates its one {@code HttpClient} unless one
+     * was supplied. The resilience policy (default {@code ResiliencePolicy.defaults()}) wraps it.
+     *
+     * @return the client; close it when done
+     * @throws IllegalStateException if no token source was set, or if connect timeout, proxy, TLS
+     *     context or executor are set together with a caller-supplied {@code httpClient}
+     * @throws IllegalArgumentException naming {@code userAgent} or {@code traceId} if it breaks the
+     *     header rules
+     */
+    @Override
+    JdkImagesClient build();
+  }
+
+  /** The one implementation of {@link Builder}: the shared settings come from core. */
+  private static final class DefaultBuilder extends TransportBuilder<Builder, JdkImagesClient> implements Builder {
+    private @Nullable Executor executor;
+    private @Nullable HttpClient httpClient;
+
+    @Override
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    @Override
     public Builder httpClient(HttpClient httpClient) {
       Objects.requireNonNull(httpClient, "httpClient == null");
       if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
-        throw new InvalidRequestException(
-            "httpClient", "must not follow redirects: build it with followRedirects(HttpClient.Redirect.NEVER)");
+        throw new IllegalArgumentException(
+            "httpClient must not follow redirects: build it with followRedirects(HttpClient.Redirect.NEVER)");
       }
       this.httpClient = httpClient;
       return this;
@@ -235,16 +258,7 @@ public final class JdkImagesClient extends ImagesClient {
       return "java.net.http";
     }
 
-    /**
-     * Builds the client, applying the defaults, and creates its one {@code HttpClient} unless one
-     * was supplied. The resilience policy (default {@code ResiliencePolicy.defaults()}) wraps it.
-     *
-     * @return the client; close it when done
-     * @throws IllegalStateException if no token source was set
-     * @throws InvalidRequestException if {@code userAgent} or {@code traceId} breaks the header
-     *     rules, or if connect timeout, proxy, TLS context or executor are set together with a
-     *     caller-supplied {@code httpClient}
-     */
+    @Override
     public JdkImagesClient build() {
       TransportBuilder.Settings settings =
           executor == null ? resolve(httpClient != null) : resolve(httpClient != null, "executor");

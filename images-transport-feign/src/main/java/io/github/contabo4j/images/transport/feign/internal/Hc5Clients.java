@@ -1,6 +1,5 @@
 package io.github.contabo4j.images.transport.feign.internal;
 
-import io.github.contabo4j.images.InvalidRequestException;
 import java.lang.reflect.Field;
 import java.net.ProxySelector;
 import java.time.Duration;
@@ -98,15 +97,15 @@ public final class Hc5Clients {
    * implementation) is accepted as is, and its retries are the caller's responsibility.
    *
    * @param client the caller's client
-   * @throws InvalidRequestException if the client retries automatically
+   * @throws IllegalArgumentException naming {@code httpClient} if the client retries automatically
    */
   public static void requireNoAutomaticRetries(CloseableHttpClient client) {
     Object element = readField(client, "execChain");
     while (element != null) {
       Object handler = readField(element, "handler");
       if (handler != null && handler.getClass().getSimpleName().endsWith("RetryExec")) {
-        throw new InvalidRequestException(
-            "httpClient", "must be built with disableAutomaticRetries(): the library's resilience layer is the only one that retries");
+        throw new IllegalArgumentException(
+            "httpClient must be built with disableAutomaticRetries(): the library's resilience layer is the only one that retries");
       }
       element = readField(element, "next");
     }
