@@ -28,10 +28,8 @@ final class ObservabilitySnippets {
         .meterRegistry(meterRegistry)   // the listener's meters and the awaitDownloaded long task timer
         .transport("jdk")               // the transport tag
         .build();
-    JdkImagesClient images = JdkImagesClient.builder().tokenSource(tokens)
-        .addInterceptor(observation.interceptor())   // an observation per call: timer, span
-        .addListener(observation.listener())         // retries, waits, reconciled creates
-        .build();
+    // one call: an observation per call (timer, span), and a listener for retries, waits, reconciled creates
+    JdkImagesClient images = observation.bindTo(JdkImagesClient.builder().tokenSource(tokens)).build();
     // --- end ---
     return images;
   }

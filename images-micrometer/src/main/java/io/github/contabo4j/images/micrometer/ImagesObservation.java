@@ -2,6 +2,7 @@ package io.github.contabo4j.images.micrometer;
 
 import io.github.contabo4j.images.ImagesInterceptor;
 import io.github.contabo4j.images.ImagesListener;
+import io.github.contabo4j.images.client.ImagesClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
@@ -114,6 +115,22 @@ public final class ImagesObservation {
    */
   public ImagesListener listener() {
     return listener;
+  }
+
+  /**
+   * Binds this to a transport's builder in one call: adds {@link #interceptor()} (outermost of those
+   * added so far) and {@link #listener()}.
+   *
+   * <pre>{@code
+   * JdkImagesClient images = observation.bindTo(JdkImagesClient.builder().tokenSource(tokens)).build();
+   * }</pre>
+   *
+   * @param builder any transport's builder
+   * @param <B> the builder's type
+   * @return the builder
+   */
+  public <B extends ImagesClientBuilder<B, ?>> B bindTo(B builder) {
+    return builder.addInterceptor(interceptor).addListener(listener);
   }
 
   @Override

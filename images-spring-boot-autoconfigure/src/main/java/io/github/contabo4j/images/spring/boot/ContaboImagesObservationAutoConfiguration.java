@@ -66,7 +66,7 @@ public final class ContaboImagesObservationAutoConfiguration {
         ObjectProvider<MeterRegistry> meters, ObjectProvider<ImagesObservationConvention> convention) {
       return first(builder -> {
         ImagesObservation binding = binding("jdk", observations, meters, convention);
-        builder.addInterceptor(binding.interceptor()).addListener(binding.listener());
+        binding.bindTo(builder);
       });
     }
   }
@@ -80,7 +80,7 @@ public final class ContaboImagesObservationAutoConfiguration {
         ObjectProvider<ImagesObservationConvention> convention) {
       return first(builder -> {
         ImagesObservation binding = binding("feign", observations, meters, convention);
-        builder.addInterceptor(binding.interceptor()).addListener(binding.listener());
+        binding.bindTo(builder);
       });
     }
   }
