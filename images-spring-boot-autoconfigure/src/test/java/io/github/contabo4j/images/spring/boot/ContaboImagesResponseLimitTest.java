@@ -40,6 +40,7 @@ class ContaboImagesResponseLimitTest {
   void aLimitBelow1KiBFailsStartUpNamingTheSetting() {
     Contexts.runner(home).withPropertyValues("contabo.images.fake=true", "contabo.images.max-response-bytes=100")
         .run(context -> assertThat(context).getFailure().rootCause()
-            .isInstanceOf(InvalidRequestException.class).hasMessageContaining("maxResponseBytes"));
+            .isInstanceOf(IllegalArgumentException.class).isNotInstanceOf(InvalidRequestException.class)
+            .hasMessageContaining("maxResponseBytes"));
   }
 }
