@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * a request the vendor spec accepts, carrying the value exactly, or it is rejected before any I/O with
  * an {@link InvalidRequestException} naming the field.
  */
-class SpecConformanceProperties {
+class SpecConformancePropertiesTest {
   private static final ImagesWire WIRE = Fixtures.wire();
   private static final String URL = "https://example.com/image.qcow2";
   private static final String IMAGES = "/v1/compute/images/";
