@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
@@ -73,14 +72,14 @@ public abstract class TransportBuilder<B extends ImagesClientBuilder<B, C>, C ex
   @Override
   public B baseUri(URI baseUri) {
     Objects.requireNonNull(baseUri, "baseUri == null");
-    this.baseUri = setting(() -> Checks.requireBaseUri("baseUri", baseUri));
+    this.baseUri = Checks.setting(() -> Checks.requireBaseUri("baseUri", baseUri));
     return self();
   }
 
   @Override
   public B baseUri(String baseUri) {
     Objects.requireNonNull(baseUri, "baseUri == null");
-    return baseUri(setting(() -> Checks.requireBaseUri("baseUri", baseUri)));
+    return baseUri(Checks.setting(() -> Checks.requireBaseUri("baseUri", baseUri)));
   }
 
   @Override
@@ -92,7 +91,7 @@ public abstract class TransportBuilder<B extends ImagesClientBuilder<B, C>, C ex
   @Override
   public B token(String accessToken) {
     Objects.requireNonNull(accessToken, "accessToken == null");
-    return tokenSource(setting(() -> TokenSource.fixed(accessToken)));
+    return tokenSource(Checks.setting(() -> TokenSource.fixed(accessToken)));
   }
 
   @Override
@@ -151,7 +150,7 @@ public abstract class TransportBuilder<B extends ImagesClientBuilder<B, C>, C ex
 
   @Override
   public B maxResponseBytes(int maxResponseBytes) {
-    this.maxResponseBytes = setting(() -> ResponseLimit.requireValid(maxResponseBytes));
+    this.maxResponseBytes = Checks.setting(() -> ResponseLimit.requireValid(maxResponseBytes));
     return self();
   }
 
@@ -291,26 +290,8 @@ public abstract class TransportBuilder<B extends ImagesClientBuilder<B, C>, C ex
     return resolve();
   }
 
-  /**
-   * Runs a check written for request input as a configuration check: its {@link
-   * InvalidRequestException} becomes an {@link IllegalArgumentException} with the same message, which
-   * names the setting and the rule.
-   *
-   * @param check the check, returning the checked value
-   * @param <T> the value's type
-   * @return the checked value
-   * @throws IllegalArgumentException if the check fails
-   */
-  public static <T> T setting(Supplier<T> check) {
-    try {
-      return check.get();
-    } catch (InvalidRequestException e) {
-      throw new IllegalArgumentException(e.getMessage());
-    }
-  }
-
   private static void check(Runnable check) {
-    setting(() -> {
+    Checks.setting(() -> {
       check.run();
       return null;
     });
