@@ -1,6 +1,5 @@
 package io.github.contabo4j.images.testkit.internal.wire;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +20,7 @@ import io.github.contabo4j.images.PageLinks;
 import io.github.contabo4j.images.Pagination;
 import io.github.contabo4j.images.SortOrder;
 import io.github.contabo4j.images.internal.wire.ImagesWire;
+import io.github.contabo4j.images.internal.wire.Envelopes.DataEnvelope;
 import io.github.contabo4j.images.internal.wire.WireJson;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -437,7 +437,7 @@ public final class ServerWire {
   }
 
   private static byte[] single(ObjectNode item, String self) {
-    return write(new DataEnvelope(List.of(item), new PageLinks(self, null, null, null, null), null));
+    return write(new DataEnvelope<>(List.of(item), new PageLinks(self, null, null, null, null), null));
   }
 
   private static <T> byte[] page(
@@ -452,7 +452,7 @@ public final class ServerWire {
     PageLinks links = page.links().self() != null
         ? page.links()
         : links(path, pagination.page(), pagination.totalPages(), queryOfPage);
-    return write(new DataEnvelope(items, links, pagination));
+    return write(new DataEnvelope<>(items, links, pagination));
   }
 
   private static ObjectNode filled(Object value, List<String> required) {
@@ -472,14 +472,4 @@ public final class ServerWire {
       throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
     }
   }
-
-  /**
-   * The envelope the service wraps every answer in: {@code {"data": [...], "_links": {...},
-   * "_pagination": {...}}}. The client reads it with core's own (package-private) envelope; this is
-   * the writing side's copy of its shape.
-   */
-  record DataEnvelope(
-      List<ObjectNode> data,
-      @JsonProperty("_links") PageLinks links,
-      @JsonProperty("_pagination") @Nullable Pagination pagination) {}
 }
