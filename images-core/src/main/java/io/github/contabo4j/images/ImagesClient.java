@@ -81,13 +81,11 @@ public abstract class ImagesClient extends ImagesCallHandler implements AutoClos
 
   /** The interceptors around the transport's port, built on first use (the port exists only then). */
   private ImagesPort pipeline() {
+    ImagesPort port = open(); // throws once closed
     ImagesPort p = pipeline;
     if (p == null) {
-      p = ImagesInterceptor.around(open(), interceptors);
+      p = ImagesInterceptor.around(port, interceptors);
       pipeline = p;
-    }
-    if (closed.get()) {
-      open(); // throws
     }
     return p;
   }

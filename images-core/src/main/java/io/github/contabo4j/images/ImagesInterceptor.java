@@ -81,22 +81,28 @@ public interface ImagesInterceptor {
     if (list.isEmpty()) {
       return port;
     }
+    // The chain is linked once, innermost first; a call only walks it.
+    Chain chain = new Chain() {
+      @Override
+      public <R> R proceed(ImagesCall<R> call) {
+        return Objects.requireNonNull(call, "call == null").sendTo(port);
+      }
+    };
+    for (int i = list.size() - 1; i >= 0; i--) {
+      ImagesInterceptor interceptor = list.get(i);
+      Chain next = chain;
+      chain = new Chain() {
+        @Override
+        public <R> R proceed(ImagesCall<R> call) {
+          return interceptor.intercept(Objects.requireNonNull(call, "call == null"), next);
+        }
+      };
+    }
+    Chain first = chain;
     return new ImagesCallHandler() {
       @Override
       protected <R> R handle(ImagesCall<R> call) {
-        return next(0, call);
-      }
-
-      private <R> R next(int index, ImagesCall<R> call) {
-        if (index == list.size()) {
-          return call.sendTo(port);
-        }
-        return list.get(index).intercept(call, new Chain() {
-          @Override
-          public <T> T proceed(ImagesCall<T> next) {
-            return next(index + 1, Objects.requireNonNull(next, "call == null"));
-          }
-        });
+        return first.proceed(call);
       }
 
       @Override
