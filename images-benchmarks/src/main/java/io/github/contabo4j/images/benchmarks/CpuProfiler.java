@@ -1,8 +1,15 @@
 package io.github.contabo4j.images.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -16,15 +23,29 @@ import org.openjdk.jmh.results.ScalarResult;
  * every thread of the fork: the benchmark threads, the HTTP clients' own threads, GC and JIT) over
  * each iteration, divided by the iteration's operations: {@value #NAME} in ns of CPU per call. The
  * server runs in another process, so it never enters this figure; nor do neighbours on the machine.
- * Use: {@code -prof io.github.contabo4j.images.benchmarks.CpuProfiler}.
+ *
+ * <p>Beside it, {@value #SWITCHES}: the context switches (voluntary and not) of all the fork's
+ * threads per operation, summed from {@code /proc/self/task/<tid>/status} (Linux only; NaN elsewhere).
+ * Every hand-off of a call between threads (a selector thread, a worker pool, a timer thread woken to
+ * arm a deadline) costs at least one switch, and on a fork pinned to one CPU each is paid in CPU time:
+ * this figure shows how many a contender makes. Threads that end during an iteration take their
+ * count with them, so it is a lower bound.
+ *
+ * <p>Use: {@code -prof io.github.contabo4j.images.benchmarks.CpuProfiler}.
  */
 public final class CpuProfiler implements InternalProfiler {
   /** The secondary result's name. */
   static final String NAME = "cpu.per.op";
 
+  /** The context-switch result's name. */
+  static final String SWITCHES = "ctxsw.per.op";
+
+  private static final Path TASKS = Path.of("/proc/self/task");
+
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private long before;
+  private @Nullable Map<String, Long> switchesBefore;
 
   @Override
   public String getDescription() {
@@ -33,6 +54,7 @@ public final class CpuProfiler implements InternalProfiler {
 
   @Override
   public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+    switchesBefore = contextSwitches();
     before = os.getProcessCpuTime();
   }
 
@@ -40,8 +62,52 @@ public final class CpuProfiler implements InternalProfiler {
   public Collection<? extends Result> afterIteration(
       BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
     long cpu = os.getProcessCpuTime() - before;
+    double switches = switchesBetween(switchesBefore, contextSwitches());
     long ops = result.getMetadata().getAllOps();
-    return List.of(new ScalarResult(NAME, perOp(cpu, ops), "ns/op", AggregationPolicy.AVG));
+    double switchesPerOp = ops <= 0 ? Double.NaN : switches / ops;
+    return List.of(new ScalarResult(NAME, perOp(cpu, ops), "ns/op", AggregationPolicy.AVG),
+        new ScalarResult(SWITCHES, switchesPerOp, "#/op", AggregationPolicy.AVG));
+  }
+
+  /** Each live thread's context switches so far, by thread id; null where /proc is missing. */
+  static @Nullable Map<String, Long> contextSwitches() {
+    if (!Files.isDirectory(TASKS)) {
+      return null;
+    }
+    Map<String, Long> byThread = new HashMap<>();
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+      for (Path task : tasks) {
+        try {
+          long sum = 0;
+          for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+              sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+          }
+          byThread.put(task.getFileName().toString(), sum);
+        } catch (IOException | RuntimeException threadEnded) {
+          // the thread ended between the listing and the read: its count is gone either way
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return byThread;
+  }
+
+  /**
+   * The switches made between two readings by the threads alive at the second one (a thread born in
+   * between counts from zero; one that ended takes its count with it).
+   */
+  static double switchesBetween(@Nullable Map<String, Long> before, @Nullable Map<String, Long> after) {
+    if (before == null || after == null) {
+      return Double.NaN;
+    }
+    long sum = 0;
+    for (Map.Entry<String, Long> thread : after.entrySet()) {
+      sum += Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));
+    }
+    return sum;
   }
 
   /** CPU nanoseconds per operation; NaN without operations or without a CPU clock. */

@@ -6,6 +6,7 @@ import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.client.ImagesClientBuilder;
+import io.github.contabo4j.images.internal.transport.AttemptTicker;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
 import io.github.contabo4j.images.transport.jdk.internal.DeadlineBodyHandler;
 import io.github.contabo4j.images.internal.wire.ResponseLimit;
@@ -22,8 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,7 +79,7 @@ public final class JdkImagesClient extends ImagesClient {
   private final boolean ownsHttpClient;
   private final @Nullable ExecutorService ownedExecutor;
   private final ImagesPort port;
-  private final ScheduledExecutorService timers = timers();
+  private final AttemptTicker ticker = new AttemptTicker("contabo4j-images-jdk-deadlines-" + THREADS.incrementAndGet());
 
   private JdkImagesClient(DefaultBuilder b, TransportBuilder.Settings settings) {
     super("JdkImagesClient", settings.baseUri(), settings.requestTimeout(), settings.userAgent(), settings.traceId(),
@@ -149,7 +148,7 @@ public final class JdkImagesClient extends ImagesClient {
         // Closing is best effort: the client is marked closed either way.
       }
     }
-    timers.shutdownNow();
+    ticker.close();
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
     }
@@ -170,16 +169,9 @@ public final class JdkImagesClient extends ImagesClient {
         .method(request.method(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
     request.headers().forEach(builder::header);
     HttpResponse<byte[]> response =
-        httpClient.send(builder.build(), new DeadlineBodyHandler(timers, deadline, timeout, responseLimit));
+        httpClient.send(builder.build(), new DeadlineBodyHandler(ticker, deadline, timeout, responseLimit));
     return new WireResponse(
         response.statusCode(), response.headers().firstValue("Retry-After").orElse(null), response.body());
-  }
-
-  /** One timer thread for the body deadlines; cancelled timers leave its queue at once. */
-  private static ScheduledExecutorService timers() {
-    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, JdkImagesClient::daemon);
-    timers.setRemoveOnCancelPolicy(true);
-    return timers;
   }
 
   private static Thread daemon(Runnable task) {

@@ -1,10 +1,8 @@
 package io.github.contabo4j.images.transport.feign.internal;
 
+import io.github.contabo4j.images.internal.transport.AttemptTicker;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,10 +15,11 @@ import org.jspecify.annotations.Nullable;
  * timeout bounds each read, not the whole answer, so a body that trickles in a few bytes at a time
  * never times out; and a thread blocked in a socket read does not notice an interrupt.
  *
- * <p>One daemon thread per client ({@code contabo4j-images-feign-watchdog-N}), shut down by {@link
- * #close()}, checks every attempt in flight each {@value #POLL_MILLIS} ms: it cancels the request of
- * an attempt past its timeout, or whose thread is interrupted (an interrupt has no callback, so it is
- * polled; it is noticed within that period). Cancelling closes the connection, so the blocked read
+ * <p>One daemon thread per client ({@code contabo4j-images-feign-watchdog-N}, core's {@link
+ * AttemptTicker}), shut down by {@link #close()}, checks every attempt in flight each tick (10 ms): it
+ * cancels the request of an attempt past its timeout, or whose thread is interrupted (an interrupt has
+ * no callback, so it is polled; it is noticed within that period). Starting and ending a watch wakes
+ * no thread. Cancelling closes the connection, so the blocked read
  * fails at once; the thread's interrupt flag is left as it is.
  *
  * <p>The attempt and its request meet through the calling thread: {@link #watch} starts watching
@@ -30,22 +29,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Not API. Thread-safe.
  */
 public final class AttemptWatchdog implements AutoCloseable {
-  /** How often attempts in flight are checked. */
-  static final long POLL_MILLIS = 10;
-
   private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private final ScheduledThreadPoolExecutor timer;
+  private final AttemptTicker ticker;
   private final ThreadLocal<Watch> current = new ThreadLocal<>();
 
   /** Starts the watchdog's thread. */
   public AttemptWatchdog() {
-    timer = new ScheduledThreadPoolExecutor(1, task -> {
-      Thread thread = new Thread(task, "contabo4j-images-feign-watchdog-" + THREADS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    timer.setRemoveOnCancelPolicy(true); // finished attempts leave nothing queued
+    ticker = new AttemptTicker("contabo4j-images-feign-watchdog-" + THREADS.incrementAndGet());
   }
 
   /** Why an attempt was cut. */
@@ -66,8 +57,8 @@ public final class AttemptWatchdog implements AutoCloseable {
   Watch watch(Duration timeout) {
     Watch watch = new Watch(Thread.currentThread(), timeout);
     try {
-      watch.task = timer.scheduleAtFixedRate(watch::check, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
+      ticker.watch(watch);
+    } catch (IllegalStateException e) {
       throw new IllegalStateException("FeignImagesClient is closed", e);
     }
     current.set(watch);
@@ -82,22 +73,21 @@ public final class AttemptWatchdog implements AutoCloseable {
   /** Stops the watchdog's thread; attempts still in flight are no longer watched. */
   @Override
   public void close() {
-    timer.shutdownNow();
+    ticker.close();
   }
 
   @Override
   public String toString() {
-    return "AttemptWatchdog{inFlight=" + timer.getQueue().size() + (timer.isShutdown() ? ", closed" : "") + "}";
+    return "AttemptWatchdog{inFlight=" + ticker.inFlight() + (ticker.isClosed() ? ", closed" : "") + "}";
   }
 
   /** One attempt being watched. */
-  final class Watch implements AutoCloseable {
+  final class Watch implements AutoCloseable, AttemptTicker.Watched {
     private final Thread thread;
     private final Duration timeout;
     private final long deadline;
     private final AtomicReference<@Nullable Cancellable> request = new AtomicReference<>();
     private volatile @Nullable Cut cut;
-    private volatile @Nullable ScheduledFuture<?> task;
 
     private Watch(Thread thread, Duration timeout) {
       this.thread = thread;
@@ -143,13 +133,14 @@ public final class AttemptWatchdog implements AutoCloseable {
       return cut;
     }
 
-    private void check() {
+    @Override
+    public void check(long nowNanos) {
       if (cut != null) {
         return;
       }
       if (thread.isInterrupted()) {
         fire(Cut.INTERRUPT);
-      } else if (System.nanoTime() - deadline >= 0) {
+      } else if (nowNanos - deadline >= 0) {
         fire(Cut.TIMEOUT);
       }
     }
@@ -164,10 +155,7 @@ public final class AttemptWatchdog implements AutoCloseable {
     }
 
     private void stop() {
-      ScheduledFuture<?> t = task;
-      if (t != null) {
-        t.cancel(false);
-      }
+      ticker.unwatch(this);
     }
 
     /** Ends the watch: the attempt is over. */

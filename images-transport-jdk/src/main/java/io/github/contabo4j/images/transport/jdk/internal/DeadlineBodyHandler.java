@@ -1,5 +1,6 @@
 package io.github.contabo4j.images.transport.jdk.internal;
 
+import io.github.contabo4j.images.internal.transport.AttemptTicker;
 import io.github.contabo4j.images.internal.wire.BodyBuffer;
 import io.github.contabo4j.images.internal.wire.ResponseLimit;
 import io.github.contabo4j.images.internal.wire.ResponseTooLargeException;
@@ -15,9 +16,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -27,9 +25,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Deadline.</b> {@code HttpRequest.timeout()} only bounds the wait for the response headers; a
  * body that trickles in, or stops, would hold a synchronous {@code send} forever. Once subscribed,
- * this handler arms one timer per answer on a shared scheduler: at the deadline it cancels the
- * subscription (which aborts the exchange) and fails the body with an {@link HttpTimeoutException},
- * so {@code send} returns. The calling thread stays the one that sends, with no hand-off to another
+ * this handler has the client's {@link AttemptTicker} watch the answer: at the first tick past the
+ * deadline it cancels the subscription (which aborts the exchange) and fails the body with an {@link
+ * HttpTimeoutException}, so {@code send} returns. Watching only adds to a set, so it wakes no thread
+ * on the way (see {@link AttemptTicker} for why not a scheduled executor). The calling thread stays the one that sends, with no hand-off to another
  * executor on the way back.
  *
  * <p><b>Size.</b> A 2xx answer whose {@code Content-Length} exceeds the limit fails at once with a
@@ -43,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * nothing before that, and arms its timer only then.
  */
 public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
-  private final ScheduledExecutorService scheduler;
+  private final AttemptTicker ticker;
   private final long deadlineNanos;
   private final Duration timeout;
   private final ResponseLimit limit;
@@ -51,14 +50,14 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
   /**
    * Creates the handler for one attempt.
    *
-   * @param scheduler the shared timer thread
+   * @param ticker the client's ticker, which checks the deadline
    * @param deadlineNanos the deadline on {@link System#nanoTime()}
    * @param timeout the attempt's timeout, for the message
    * @param limit how much of the answer may be read
    */
   public DeadlineBodyHandler(
-      ScheduledExecutorService scheduler, long deadlineNanos, Duration timeout, ResponseLimit limit) {
-    this.scheduler = scheduler;
+      AttemptTicker ticker, long deadlineNanos, Duration timeout, ResponseLimit limit) {
+    this.ticker = ticker;
     this.deadlineNanos = deadlineNanos;
     this.timeout = timeout;
     this.limit = Objects.requireNonNull(limit, "limit == null");
@@ -69,13 +68,12 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
     return new Bounded(responseInfo.statusCode(), responseInfo.headers().firstValueAsLong("Content-Length").orElse(-1));
   }
 
-  private final class Bounded implements BodySubscriber<byte[]> {
+  private final class Bounded implements BodySubscriber<byte[]>, AttemptTicker.Watched {
     private final int statusCode;
     private final long declaredLength;
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final AtomicBoolean done = new AtomicBoolean();
     private volatile Flow.@Nullable Subscription subscription;
-    private volatile @Nullable ScheduledFuture<?> timer;
     private @Nullable BodyBuffer buffer;
 
     Bounded(int statusCode, long declaredLength) {
@@ -107,7 +105,16 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
         expire();
         return;
       }
-      timer = scheduler.schedule(this::expire, remaining, TimeUnit.NANOSECONDS);
+      try {
+        ticker.watch(this);
+      } catch (IllegalStateException closed) {
+        fail(new IOException("the client is closed", closed));
+        return;
+      }
+      if (done.get()) { // finished (e.g. expired) while being registered
+        ticker.unwatch(this);
+        return;
+      }
       s.request(Long.MAX_VALUE);
     }
 
@@ -155,8 +162,16 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
       }
     }
 
+    @Override
+    public void check(long nowNanos) {
+      if (nowNanos - deadlineNanos >= 0) {
+        expire();
+      }
+    }
+
     private void expire() {
       if (done.compareAndSet(false, true)) {
+        cancelTimer();
         cancelSubscription();
         body.completeExceptionally(new HttpTimeoutException("no complete answer within " + timeout));
       }
@@ -178,10 +193,7 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
     }
 
     private void cancelTimer() {
-      ScheduledFuture<?> t = timer;
-      if (t != null) {
-        t.cancel(false);
-      }
+      ticker.unwatch(this);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.github.contabo4j.images.transport.jdk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.contabo4j.images.internal.transport.AttemptTicker;
 import io.github.contabo4j.images.internal.wire.ResponseLimit;
 import io.github.contabo4j.images.internal.wire.ResponseTooLargeException;
 import java.net.http.HttpClient;
@@ -17,23 +18,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The body handler keeps the Flow protocol and the response-size limit. */
 class DeadlineBodyHandlerTest {
-  private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
+  private final AttemptTicker ticker = new AttemptTicker("deadline-body-handler-test");
   private final List<String> signals = new ArrayList<>();
-
-  DeadlineBodyHandlerTest() {
-    timers.setRemoveOnCancelPolicy(true);
-  }
 
   @AfterEach
   void stop() {
-    timers.shutdownNow();
+    ticker.close();
   }
 
   private final Flow.Subscription subscription = new Flow.Subscription() {
@@ -68,7 +64,7 @@ class DeadlineBodyHandlerTest {
   }
 
   private DeadlineBodyHandler handler(long deadlineNanos) {
-    return new DeadlineBodyHandler(timers, deadlineNanos, Duration.ofSeconds(1), new ResponseLimit(1024));
+    return new DeadlineBodyHandler(ticker, deadlineNanos, Duration.ofSeconds(1), new ResponseLimit(1024));
   }
 
   private static Throwable failure(BodySubscriber<byte[]> body) {
@@ -87,15 +83,15 @@ class DeadlineBodyHandlerTest {
   @Test
   void theTimerIsArmedOnlyOnceSubscribedAndRemovedWhenTheBodyIsComplete() throws Exception {
     BodySubscriber<byte[]> body = handler(System.nanoTime() + TimeUnit.SECONDS.toNanos(30)).apply(info(200, Map.of()));
-    assertThat(timers.getQueue()).as("nothing armed before onSubscribe").isEmpty();
+    assertThat(ticker.inFlight()).as("nothing watched before onSubscribe").isZero();
 
     body.onSubscribe(subscription);
-    assertThat(timers.getQueue()).hasSize(1);
+    assertThat(ticker.inFlight()).isEqualTo(1);
     body.onNext(List.of(ByteBuffer.wrap("{}".getBytes())));
     body.onComplete();
 
     assertThat(body.getBody().toCompletableFuture().get()).isEqualTo("{}".getBytes());
-    assertThat(timers.getQueue()).isEmpty();
+    assertThat(ticker.inFlight()).isZero();
     assertThat(signals).containsExactly("request");
   }
 
@@ -119,7 +115,7 @@ class DeadlineBodyHandlerTest {
 
     assertThat(failure(body)).isInstanceOf(ResponseTooLargeException.class);
     assertThat(signals).containsExactly("cancel");
-    assertThat(timers.getQueue()).isEmpty();
+    assertThat(ticker.inFlight()).isZero();
   }
 
   @Test
@@ -133,6 +129,32 @@ class DeadlineBodyHandlerTest {
 
     assertThat(failure(body)).isInstanceOf(ResponseTooLargeException.class);
     assertThat(signals).containsExactly("request", "cancel");
+  }
+
+  @Test
+  void theTickerCutsTheBodyOnceItsDeadlinePassesAndStopsWatchingIt() throws Exception {
+    BodySubscriber<byte[]> body = handler(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20)).apply(info(200, Map.of()));
+    body.onSubscribe(subscription);
+    body.onNext(List.of(ByteBuffer.wrap("{\"trick".getBytes()))); // then the server stalls
+
+    CompletableFuture<byte[]> future = body.getBody().toCompletableFuture();
+    assertThat(future).failsWithin(Duration.ofMillis(300))
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(HttpTimeoutException.class)
+        .withMessageContaining("no complete answer within PT1S");
+    assertThat(signals).containsExactly("request", "cancel");
+    assertThat(ticker.inFlight()).isZero();
+  }
+
+  @Test
+  void aClosedClientFailsTheBodyInsteadOfLeavingItUnwatched() {
+    ticker.close();
+    BodySubscriber<byte[]> body = handler(System.nanoTime() + TimeUnit.SECONDS.toNanos(30)).apply(info(200, Map.of()));
+
+    body.onSubscribe(subscription);
+
+    assertThat(failure(body)).hasMessageContaining("closed");
+    assertThat(signals).containsExactly("cancel");
   }
 
   @Test
