@@ -23,7 +23,6 @@ module io.github.contabo4j.images.core {
   // path it is resolved when the application requires it or passes --add-modules.
   requires static com.fasterxml.jackson.dataformat.yaml;
   requires io.github.resilience4j.core;
-  requires io.github.resilience4j.ratelimiter;
   requires io.github.resilience4j.retry;
   requires java.net.http;
   requires org.slf4j;

@@ -58,9 +58,9 @@ import org.jspecify.annotations.Nullable;
  *       attempts, picks the wait; the wait itself goes through the {@link Sleeper}.
  *   <li><b>"Not before" gate</b>: after a 429, every attempt of every call through this decorator
  *       holds off until the time the service asked for (or the throttle backoff).
- *   <li><b>Rate limiter</b> (Resilience4j {@code RateLimiter}): every attempt, retries and audit
- *       lookups included, takes one permit; at most {@code permitsPerPeriod} attempts start per {@code
- *       ratePeriod}.
+ *   <li><b>Rate limiter</b> (Resilience4j's fixed-period algorithm, lock-free): every attempt,
+ *       retries and audit lookups included, takes one permit; at most {@code permitsPerPeriod}
+ *       attempts start per {@code ratePeriod}.
  *   <li><b>The delegate</b>, once per attempt, always with the caller's {@link CallContext}: each
  *       attempt draws a fresh {@code x-request-id} from it and keeps its {@code x-trace-id}, so the
  *       final exception lists every id sent. Right before each attempt the context is told how long

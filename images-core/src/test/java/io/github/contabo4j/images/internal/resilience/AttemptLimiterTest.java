@@ -64,6 +64,59 @@ class AttemptLimiterTest {
   }
 
   @Test
+  void concurrentReservationsEachGetTheirOwnSlotInTheQueue() throws Exception {
+    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.builder().rateLimit(2, Duration.ofSeconds(10)).build(), clock);
+    int threads = 8;
+    int each = 250;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<java.util.List<Duration>>> results = new java.util.ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          java.util.List<Duration> waits = new java.util.ArrayList<>();
+          for (int i = 0; i < each; i++) {
+            waits.add(limiter.reservePermit());
+          }
+          return waits;
+        }));
+      }
+      start.countDown();
+      java.util.Map<Duration, Integer> perWait = new java.util.TreeMap<>();
+      for (java.util.concurrent.Future<java.util.List<Duration>> r : results) {
+        for (Duration wait : r.get(10, java.util.concurrent.TimeUnit.SECONDS)) {
+          perWait.merge(wait, 1, Integer::sum);
+        }
+      }
+
+      // 2,000 permits at 2 per 10 s on a stopped clock: exactly two per period, none lost, none twice.
+      assertThat(perWait).hasSize(threads * each / 2);
+      assertThat(perWait.values()).containsOnly(2);
+      assertThat(perWait.keySet()).first().isEqualTo(Duration.ZERO);
+      assertThat(((java.util.TreeMap<Duration, Integer>) perWait).lastKey()).isEqualTo(Duration.ofSeconds(10L * (threads * each / 2 - 1)));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aQueueReservedFarAheadIsServedInOrderAsPeriodsPassNeverRefilledBeyondOnePeriod() {
+    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.builder().rateLimit(3, Duration.ofSeconds(1)).build(), clock);
+    for (int i = 0; i < 30; i++) { // 10 periods' worth: the 30th permit is in period 9
+      limiter.reservePermit();
+    }
+    clock.now = clock.now.plusSeconds(5); // periods 1-5 passed: the queue still reaches period 9
+    assertThat(limiter.reservePermit()).isEqualTo(Duration.ofSeconds(5));
+
+    clock.now = clock.now.plusSeconds(1000); // long idle: one period's worth, not a thousand
+    assertThat(limiter.reservePermit()).isZero();
+    assertThat(limiter.reservePermit()).isZero();
+    assertThat(limiter.reservePermit()).isZero();
+    assertThat(limiter.reservePermit()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
   void withoutARateLimitABoundedReservationIsAlwaysImmediate() {
     AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.none(), clock);
 

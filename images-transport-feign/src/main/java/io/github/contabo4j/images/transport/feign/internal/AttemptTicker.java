@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.internal.transport;
+package io.github.contabo4j.images.transport.feign.internal;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -9,16 +9,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The one daemon thread of a transport client that watches its attempts in flight: every {@link
- * #TICK} it calls {@link Watched#check} on each, which cuts an attempt past its deadline (or, for a
- * blocking transport, one whose thread was interrupted). Both transports' per-attempt deadlines run
- * on it: the JDK transport's body deadline and the Feign transport's watchdog.
+ * The one daemon thread of a Feign client that watches its attempts in flight: every {@link #TICK}
+ * it calls {@link Watched#check} on each, which cuts an attempt past its deadline or one whose thread
+ * was interrupted ({@link AttemptWatchdog}).
  *
  * <p><b>Why a ticker and not a {@code ScheduledThreadPoolExecutor}.</b> Arming a timer on a
  * scheduled executor for each attempt and cancelling it afterwards signals the executor's thread
  * whenever the new timer becomes the head of its queue, which for a caller making one call after
  * another is every call: one more thread hand-off (two context switches) per call, measured in
- * {@code docs/PERFORMANCE.md} ("ctxsw.per.op"), and one contended queue lock shared by every calling
+ * {@code docs/PERFORMANCE.md} ("ctxsw/call"), and one contended queue lock shared by every calling
  * thread. Here {@link #watch} and {@link #unwatch} only add to and remove from a concurrent set;
  * neither wakes the thread while it is ticking.
  *
@@ -29,17 +28,17 @@ import java.util.concurrent.locks.LockSupport;
  * made. Once none has been in flight for {@link #LINGER}, it parks until the next {@link #watch},
  * which unparks it: an idle client costs no CPU, and a steady caller never wakes it.
  *
- * <p>Not API. Thread-safe.
+ * <p>Thread-safe.
  */
-public final class AttemptTicker implements AutoCloseable {
+final class AttemptTicker implements AutoCloseable {
   /** How often attempts in flight are checked. */
-  public static final Duration TICK = Duration.ofMillis(10);
+  static final Duration TICK = Duration.ofMillis(10);
 
   /** How long the thread keeps ticking after the last attempt left, before it parks. */
-  public static final Duration LINGER = Duration.ofSeconds(1);
+  static final Duration LINGER = Duration.ofSeconds(1);
 
   /** One attempt in flight, as the ticker sees it. */
-  public interface Watched {
+  interface Watched {
     /**
      * Checks the attempt; cuts it if it is past its deadline. Called on the ticker's thread, so it
      * must not block; an exception it throws is dropped and the others are still checked.
@@ -63,7 +62,7 @@ public final class AttemptTicker implements AutoCloseable {
    *
    * @param threadName the thread's name
    */
-  public AttemptTicker(String threadName) {
+  AttemptTicker(String threadName) {
     this(threadName, TICK, LINGER);
   }
 
@@ -82,7 +81,7 @@ public final class AttemptTicker implements AutoCloseable {
    * @param attempt the attempt
    * @throws IllegalStateException if the ticker is closed
    */
-  public void watch(Watched attempt) {
+  void watch(Watched attempt) {
     if (closed) {
       throw new IllegalStateException("the client is closed");
     }
@@ -102,12 +101,12 @@ public final class AttemptTicker implements AutoCloseable {
    *
    * @param attempt the attempt; nothing happens if it is not watched
    */
-  public void unwatch(Watched attempt) {
+  void unwatch(Watched attempt) {
     watched.remove(attempt);
   }
 
   /** How many attempts are being watched. */
-  public int inFlight() {
+  int inFlight() {
     return watched.size();
   }
 
@@ -119,7 +118,7 @@ public final class AttemptTicker implements AutoCloseable {
   }
 
   /** Whether {@link #close()} was called. */
-  public boolean isClosed() {
+  boolean isClosed() {
     return closed;
   }
 
