@@ -6,6 +6,7 @@ import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.Page;
 import io.github.contabo4j.images.client.ImagesClientBuilder;
+import io.github.contabo4j.images.internal.transport.AttemptTicker;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
 import io.github.contabo4j.images.transport.jdk.internal.DeadlineBodyHandler;
 import io.github.contabo4j.images.internal.wire.ResponseLimit;
@@ -13,10 +14,6 @@ import io.github.contabo4j.images.internal.wire.WireImagesPort;
 import io.github.contabo4j.images.internal.wire.WireRequest;
 import io.github.contabo4j.images.internal.wire.WireResponse;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.ProtocolException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -24,18 +21,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,9 +77,9 @@ public final class JdkImagesClient extends ImagesClient {
   private final ResponseLimit responseLimit;
   private final HttpClient httpClient;
   private final boolean ownsHttpClient;
-  private final @Nullable Duration clientConnectTimeout;
   private final @Nullable ExecutorService ownedExecutor;
   private final ImagesPort port;
+  private final AttemptTicker ticker = new AttemptTicker("contabo4j-images-jdk-deadlines-" + THREADS.incrementAndGet());
 
   private JdkImagesClient(DefaultBuilder b, TransportBuilder.Settings settings) {
     super("JdkImagesClient", settings.baseUri(), settings.requestTimeout(), settings.userAgent(), settings.traceId(),
@@ -117,7 +107,6 @@ public final class JdkImagesClient extends ImagesClient {
       this.httpClient = hb.build();
       this.ownsHttpClient = true;
     }
-    this.clientConnectTimeout = httpClient.connectTimeout().orElse(null);
     this.port = settings.decorate(new WireImagesPort(settings.wire(), this::exchange));
   }
 
@@ -159,6 +148,7 @@ public final class JdkImagesClient extends ImagesClient {
         // Closing is best effort: the client is marked closed either way.
       }
     }
+    ticker.close();
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
     }
@@ -166,104 +156,22 @@ public final class JdkImagesClient extends ImagesClient {
 
   // ---------------------------------------------------------------- the HttpClient glue
 
-  /**
-   * How long past the deadline the thread waits for the JDK's own request timer, when one is armed,
-   * to fire first: it alone can tell a cut connect.
-   */
-  private static final Duration JDK_TIMER_GRACE = Duration.ofMillis(100);
-
   private WireResponse exchange(WireRequest request) throws IOException, InterruptedException {
     requireOpen(); // a close() that raced the encoding still stops the call before any I/O
     byte[] body = request.body();
     Duration timeout = request.attemptTimeout(requestTimeout);
     long deadline = System.nanoTime() + timeout.toNanos();
-    // This thread waits for the whole answer, headers and body, until the deadline, and the body
-    // handler cuts a body still arriving then (DeadlineBodyHandler). HttpRequest.timeout() is set only
-    // when the client's connect timeout cannot end a hanging connect before the deadline: the JDK
-    // wakes its selector thread for that timer on every request, and it is needed only to tell a
-    // connect cut short (never sent) from a request cut after it may have been sent.
+    // The request timeout bounds the wait for the headers; the body handler bounds the rest, so a
+    // trickling body is cut at the same deadline. send() keeps the exchange on this thread (no
+    // hand-off back from another executor) and cancels it when this thread is interrupted.
     HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri(base))
+        .timeout(timeout)
         .method(request.method(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
-    boolean jdkTimer = connectMayOutlast(timeout);
-    if (jdkTimer) {
-      builder.timeout(timeout);
-    }
     request.headers().forEach(builder::header);
-    DeadlineBodyHandler handler = new DeadlineBodyHandler(deadline, timeout, responseLimit);
-    if (Thread.interrupted()) { // as send(): an interrupted thread sends nothing
-      throw new InterruptedException();
-    }
     HttpResponse<byte[]> response =
-        awaitAnswer(httpClient.sendAsync(builder.build(), handler), handler, deadline, timeout, jdkTimer);
+        httpClient.send(builder.build(), new DeadlineBodyHandler(ticker, deadline, timeout, responseLimit));
     return new WireResponse(
         response.statusCode(), response.headers().firstValue("Retry-After").orElse(null), response.body());
-  }
-
-  /**
-   * What {@code HttpClient.send} does (wait, cancel the exchange on an interrupt, rethrow the cause
-   * as {@code send} would), with the wait bounded by the attempt's deadline.
-   */
-  private static HttpResponse<byte[]> awaitAnswer(CompletableFuture<HttpResponse<byte[]>> exchange,
-      DeadlineBodyHandler handler, long deadline, Duration timeout, boolean jdkTimer)
-      throws IOException, InterruptedException {
-    try {
-      try {
-        return exchange.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        if (!jdkTimer) {
-          throw e;
-        }
-        // The JDK's own timer, armed a moment after this deadline, says whether the connect was cut.
-        return exchange.get(JDK_TIMER_GRACE.toNanos(), TimeUnit.NANOSECONDS);
-      }
-    } catch (TimeoutException e) {
-      handler.expire(); // a body being read: its subscription is cancelled, the connection closed
-      exchange.cancel(true); // still waiting for the headers: the exchange is aborted
-      throw new HttpTimeoutException("no complete answer within " + timeout);
-    } catch (InterruptedException e) {
-      exchange.cancel(true);
-      throw e;
-    } catch (ExecutionException e) {
-      throw asSendWouldThrow(e.getCause());
-    } catch (CancellationException e) {
-      throw new IOException("the exchange was cancelled", e);
-    }
-  }
-
-  /** Whether a connect could outlast an attempt of this timeout: no connect timeout, or a longer one. */
-  private boolean connectMayOutlast(Duration attemptTimeout) {
-    return clientConnectTimeout == null || clientConnectTimeout.compareTo(attemptTimeout) >= 0;
-  }
-
-  /** The exception {@code HttpClient.send} throws for a failed exchange, so failures read the same. */
-  private static IOException asSendWouldThrow(Throwable cause) {
-    String msg = cause.getMessage();
-    if (cause instanceof IllegalArgumentException) {
-      throw new IllegalArgumentException(msg, cause);
-    } else if (cause instanceof SecurityException) {
-      throw new SecurityException(msg, cause);
-    } else if (cause instanceof HttpConnectTimeoutException) {
-      HttpConnectTimeoutException e = new HttpConnectTimeoutException(msg);
-      e.initCause(cause);
-      return e;
-    } else if (cause instanceof HttpTimeoutException) {
-      return new HttpTimeoutException(msg);
-    } else if (cause instanceof ConnectException) {
-      ConnectException e = new ConnectException(msg);
-      e.initCause(cause);
-      return e;
-    } else if (cause instanceof SSLHandshakeException) {
-      SSLHandshakeException e = new SSLHandshakeException(msg);
-      e.initCause(cause);
-      return e;
-    } else if (cause instanceof SSLException) {
-      return new SSLException(msg, cause);
-    } else if (cause instanceof ProtocolException) {
-      ProtocolException e = new ProtocolException(msg);
-      e.initCause(cause);
-      return e;
-    }
-    return new IOException(msg, cause);
   }
 
   private static Thread daemon(Runnable task) {

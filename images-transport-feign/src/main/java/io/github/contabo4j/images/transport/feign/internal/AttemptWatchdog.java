@@ -1,5 +1,6 @@
 package io.github.contabo4j.images.transport.feign.internal;
 
+import io.github.contabo4j.images.internal.transport.AttemptTicker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;

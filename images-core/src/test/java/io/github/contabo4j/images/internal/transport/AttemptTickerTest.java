@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.transport.feign.internal;
+package io.github.contabo4j.images.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

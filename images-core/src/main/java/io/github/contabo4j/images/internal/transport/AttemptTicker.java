@@ -1,4 +1,4 @@
-package io.github.contabo4j.images.transport.feign.internal;
+package io.github.contabo4j.images.internal.transport;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -9,15 +9,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The one daemon thread of a Feign client that watches its attempts in flight: every {@link #TICK}
- * it calls {@link Watched#check} on each, which cuts an attempt past its deadline or one whose thread
- * was interrupted ({@link AttemptWatchdog}).
+ * The one daemon thread of a transport client that watches its attempts in flight: every {@link
+ * #TICK} it calls {@link Watched#check} on each, which cuts an attempt past its deadline (or, for a
+ * blocking transport, one whose thread was interrupted). Both transports' per-attempt deadlines run
+ * on it: the JDK transport's body deadline and the Feign transport's watchdog.
  *
  * <p><b>Why a ticker and not a {@code ScheduledThreadPoolExecutor}.</b> Arming a timer on a
  * scheduled executor for each attempt and cancelling it afterwards signals the executor's thread
  * whenever the new timer becomes the head of its queue, which for a caller making one call after
  * another is every call: one more thread hand-off (two context switches) per call, measured in
- * {@code docs/PERFORMANCE.md} ("ctxsw/call"), and one contended queue lock shared by every calling
+ * {@code docs/PERFORMANCE.md} ("ctxsw.per.op"), and one contended queue lock shared by every calling
  * thread. Here {@link #watch} and {@link #unwatch} only add to and remove from a concurrent set;
  * neither wakes the thread while it is ticking.
  *
@@ -28,17 +29,17 @@ import java.util.concurrent.locks.LockSupport;
  * made. Once none has been in flight for {@link #LINGER}, it parks until the next {@link #watch},
  * which unparks it: an idle client costs no CPU, and a steady caller never wakes it.
  *
- * <p>Thread-safe.
+ * <p>Not API. Thread-safe.
  */
-final class AttemptTicker implements AutoCloseable {
+public final class AttemptTicker implements AutoCloseable {
   /** How often attempts in flight are checked. */
-  static final Duration TICK = Duration.ofMillis(10);
+  public static final Duration TICK = Duration.ofMillis(10);
 
   /** How long the thread keeps ticking after the last attempt left, before it parks. */
-  static final Duration LINGER = Duration.ofSeconds(1);
+  public static final Duration LINGER = Duration.ofSeconds(1);
 
   /** One attempt in flight, as the ticker sees it. */
-  interface Watched {
+  public interface Watched {
     /**
      * Checks the attempt; cuts it if it is past its deadline. Called on the ticker's thread, so it
      * must not block; an exception it throws is dropped and the others are still checked.
@@ -62,7 +63,7 @@ final class AttemptTicker implements AutoCloseable {
    *
    * @param threadName the thread's name
    */
-  AttemptTicker(String threadName) {
+  public AttemptTicker(String threadName) {
     this(threadName, TICK, LINGER);
   }
 
@@ -81,7 +82,7 @@ final class AttemptTicker implements AutoCloseable {
    * @param attempt the attempt
    * @throws IllegalStateException if the ticker is closed
    */
-  void watch(Watched attempt) {
+  public void watch(Watched attempt) {
     if (closed) {
       throw new IllegalStateException("the client is closed");
     }
@@ -101,12 +102,12 @@ final class AttemptTicker implements AutoCloseable {
    *
    * @param attempt the attempt; nothing happens if it is not watched
    */
-  void unwatch(Watched attempt) {
+  public void unwatch(Watched attempt) {
     watched.remove(attempt);
   }
 
   /** How many attempts are being watched. */
-  int inFlight() {
+  public int inFlight() {
     return watched.size();
   }
 
@@ -118,7 +119,7 @@ final class AttemptTicker implements AutoCloseable {
   }
 
   /** Whether {@link #close()} was called. */
-  boolean isClosed() {
+  public boolean isClosed() {
     return closed;
   }
 
