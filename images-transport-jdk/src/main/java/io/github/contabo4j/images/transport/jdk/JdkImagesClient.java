@@ -9,6 +9,7 @@ import io.github.contabo4j.images.client.ImagesClientBuilder;
 import io.github.contabo4j.images.internal.transport.AttemptTicker;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
 import io.github.contabo4j.images.transport.jdk.internal.DeadlineBodyHandler;
+import io.github.contabo4j.images.transport.jdk.internal.SendWatch;
 import io.github.contabo4j.images.internal.wire.ResponseLimit;
 import io.github.contabo4j.images.internal.wire.WireImagesPort;
 import io.github.contabo4j.images.internal.wire.WireRequest;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,6 +79,7 @@ public final class JdkImagesClient extends ImagesClient {
   private final ResponseLimit responseLimit;
   private final HttpClient httpClient;
   private final boolean ownsHttpClient;
+  private final @Nullable Duration clientConnectTimeout;
   private final @Nullable ExecutorService ownedExecutor;
   private final ImagesPort port;
   private final AttemptTicker ticker = new AttemptTicker("contabo4j-images-jdk-deadlines-" + THREADS.incrementAndGet());
@@ -107,6 +110,7 @@ public final class JdkImagesClient extends ImagesClient {
       this.httpClient = hb.build();
       this.ownsHttpClient = true;
     }
+    this.clientConnectTimeout = httpClient.connectTimeout().orElse(null);
     this.port = settings.decorate(new WireImagesPort(settings.wire(), this::exchange));
   }
 
@@ -161,17 +165,45 @@ public final class JdkImagesClient extends ImagesClient {
     byte[] body = request.body();
     Duration timeout = request.attemptTimeout(requestTimeout);
     long deadline = System.nanoTime() + timeout.toNanos();
-    // The request timeout bounds the wait for the headers; the body handler bounds the rest, so a
-    // trickling body is cut at the same deadline. send() keeps the exchange on this thread (no
-    // hand-off back from another executor) and cancels it when this thread is interrupted.
+    // send() keeps the exchange on this thread (no hand-off back from another executor). The watch
+    // holds the deadline: it cuts a body still arriving then and, unless the JDK's request timer is
+    // armed, interrupts send(), which aborts the exchange (SendWatch). That timer is armed only when
+    // the client's connect timeout could outlast the attempt: only it can tell a cut connect (never
+    // sent) from a request that may have been sent, and the JDK wakes its selector thread for it on
+    // every request.
     HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri(base))
-        .timeout(timeout)
         .method(request.method(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+    boolean jdkTimer = connectMayOutlast(timeout);
+    if (jdkTimer) {
+      builder.timeout(timeout);
+    }
     request.headers().forEach(builder::header);
-    HttpResponse<byte[]> response =
-        httpClient.send(builder.build(), new DeadlineBodyHandler(ticker, deadline, timeout, responseLimit));
+    DeadlineBodyHandler handler = new DeadlineBodyHandler(deadline, timeout, responseLimit);
+    SendWatch watch;
+    try {
+      watch = SendWatch.start(ticker, deadline, handler, !jdkTimer);
+    } catch (IllegalStateException closed) {
+      requireOpen();
+      throw closed;
+    }
+    HttpResponse<byte[]> response;
+    try {
+      response = httpClient.send(builder.build(), handler);
+    } catch (InterruptedException e) {
+      if (watch.end()) {
+        throw new HttpTimeoutException("no complete answer within " + timeout);
+      }
+      throw e;
+    } finally {
+      watch.end();
+    }
     return new WireResponse(
         response.statusCode(), response.headers().firstValue("Retry-After").orElse(null), response.body());
+  }
+
+  /** Whether a connect could outlast an attempt of this timeout: no connect timeout, or one as long. */
+  private boolean connectMayOutlast(Duration attemptTimeout) {
+    return clientConnectTimeout == null || clientConnectTimeout.compareTo(attemptTimeout) >= 0;
   }
 
   private static Thread daemon(Runnable task) {

@@ -1,6 +1,5 @@
 package io.github.contabo4j.images.transport.jdk.internal;
 
-import io.github.contabo4j.images.internal.transport.AttemptTicker;
 import io.github.contabo4j.images.internal.wire.BodyBuffer;
 import io.github.contabo4j.images.internal.wire.ResponseLimit;
 import io.github.contabo4j.images.internal.wire.ResponseTooLargeException;
@@ -23,13 +22,12 @@ import org.jspecify.annotations.Nullable;
  * Reads the body into a byte array, never past a deadline and never past core's {@link
  * ResponseLimit}.
  *
- * <p><b>Deadline.</b> {@code HttpRequest.timeout()} only bounds the wait for the response headers; a
- * body that trickles in, or stops, would hold a synchronous {@code send} forever. Once subscribed,
- * this handler has the client's {@link AttemptTicker} watch the answer: at the first tick past the
- * deadline it cancels the subscription (which aborts the exchange) and fails the body with an {@link
- * HttpTimeoutException}, so {@code send} returns. Watching only adds to a set, so it wakes no thread
- * on the way (see {@link AttemptTicker} for why not a scheduled executor). The calling thread stays the one that sends, with no hand-off to another
- * executor on the way back.
+ * <p><b>Deadline.</b> A body that trickles in, or stops, would hold a synchronous {@code send}
+ * forever. At the attempt's deadline the client's {@link SendWatch} calls {@link #expire()}, which
+ * cancels the subscription (aborting the exchange, so the connection is closed rather than pooled)
+ * and fails the body with an {@link HttpTimeoutException}, so {@code send} returns. An answer whose
+ * body subscribes after the deadline is cut at once. The wait for the headers is the watch's (or the
+ * JDK's request timer's) business, not this handler's.
  *
  * <p><b>Size.</b> A 2xx answer whose {@code Content-Length} exceeds the limit fails at once with a
  * {@link ResponseTooLargeException}, before any allocation; a chunked or close-delimited one as soon
@@ -38,26 +36,25 @@ import org.jspecify.annotations.Nullable;
  * that connection instead of pooling it. The JDK client never asks for compression and never
  * decodes, so the bytes counted are the bytes used.
  *
- * <p>It keeps the {@link Flow} protocol: it requests only after it has been subscribed, signals
- * nothing before that, and arms its timer only then.
+ * <p>It keeps the {@link Flow} protocol: it requests only after it has been subscribed and signals
+ * nothing before that.
  */
 public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
-  private final AttemptTicker ticker;
   private final long deadlineNanos;
   private final Duration timeout;
   private final ResponseLimit limit;
+  private volatile boolean expired;
+  private volatile @Nullable Bounded current;
 
   /**
    * Creates the handler for one attempt.
    *
-   * @param ticker the client's ticker, which checks the deadline
    * @param deadlineNanos the deadline on {@link System#nanoTime()}
    * @param timeout the attempt's timeout, for the message
    * @param limit how much of the answer may be read
    */
   public DeadlineBodyHandler(
-      AttemptTicker ticker, long deadlineNanos, Duration timeout, ResponseLimit limit) {
-    this.ticker = ticker;
+      long deadlineNanos, Duration timeout, ResponseLimit limit) {
     this.deadlineNanos = deadlineNanos;
     this.timeout = timeout;
     this.limit = Objects.requireNonNull(limit, "limit == null");
@@ -65,10 +62,28 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
 
   @Override
   public BodySubscriber<byte[]> apply(ResponseInfo responseInfo) {
-    return new Bounded(responseInfo.statusCode(), responseInfo.headers().firstValueAsLong("Content-Length").orElse(-1));
+    Bounded body = new Bounded(responseInfo.statusCode(), responseInfo.headers().firstValueAsLong("Content-Length").orElse(-1));
+    current = body;
+    if (expired) {
+      body.expire(); // the deadline passed while the headers were read: cut as soon as it subscribes
+    }
+    return body;
   }
 
-  private final class Bounded implements BodySubscriber<byte[]>, AttemptTicker.Watched {
+  /**
+   * The deadline has passed: cuts the body being read, or the one still to come, with an {@link
+   * HttpTimeoutException}, and cancels its subscription. Called by the thread that waited for the
+   * exchange.
+   */
+  public void expire() {
+    expired = true;
+    Bounded body = current;
+    if (body != null) {
+      body.expire();
+    }
+  }
+
+  private final class Bounded implements BodySubscriber<byte[]> {
     private final int statusCode;
     private final long declaredLength;
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
@@ -94,25 +109,18 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
         return;
       }
       subscription = s;
+      if (done.get()) { // expired before the subscription came: it is cancelled now
+        s.cancel();
+        return;
+      }
       try {
         buffer = limit.open(statusCode, declaredLength);
       } catch (ResponseTooLargeException e) {
         fail(e);
         return;
       }
-      long remaining = deadlineNanos - System.nanoTime();
-      if (remaining <= 0) {
+      if (expired || deadlineNanos - System.nanoTime() <= 0) {
         expire();
-        return;
-      }
-      try {
-        ticker.watch(this);
-      } catch (IllegalStateException closed) {
-        fail(new IOException("the client is closed", closed));
-        return;
-      }
-      if (done.get()) { // finished (e.g. expired) while being registered
-        ticker.unwatch(this);
         return;
       }
       s.request(Long.MAX_VALUE);
@@ -128,7 +136,6 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
         if (!b.append(item)) {
           // More than the cap: a 2xx is too large, an error body is cut; the rest stays unread.
           if (done.compareAndSet(false, true)) {
-            cancelTimer();
             cancelSubscription();
             complete(b);
           }
@@ -140,7 +147,6 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
     @Override
     public void onError(Throwable throwable) {
       if (done.compareAndSet(false, true)) {
-        cancelTimer();
         body.completeExceptionally(throwable);
       }
     }
@@ -149,7 +155,6 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
     public void onComplete() {
       BodyBuffer b = buffer;
       if (b != null && done.compareAndSet(false, true)) {
-        cancelTimer();
         complete(b);
       }
     }
@@ -162,16 +167,8 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
       }
     }
 
-    @Override
-    public void check(long nowNanos) {
-      if (nowNanos - deadlineNanos >= 0) {
-        expire();
-      }
-    }
-
-    private void expire() {
+    void expire() {
       if (done.compareAndSet(false, true)) {
-        cancelTimer();
         cancelSubscription();
         body.completeExceptionally(new HttpTimeoutException("no complete answer within " + timeout));
       }
@@ -179,7 +176,6 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
 
     private void fail(IOException e) {
       if (done.compareAndSet(false, true)) {
-        cancelTimer();
         cancelSubscription();
         body.completeExceptionally(e);
       }
@@ -190,10 +186,6 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
       if (s != null) {
         s.cancel();
       }
-    }
-
-    private void cancelTimer() {
-      ticker.unwatch(this);
     }
   }
 }
