@@ -178,7 +178,7 @@ public final class JdkImagesClient extends ImagesClient {
       builder.timeout(timeout);
     }
     request.headers().forEach(builder::header);
-    DeadlineBodyHandler handler = new DeadlineBodyHandler(deadline, timeout, responseLimit);
+    DeadlineBodyHandler handler = new DeadlineBodyHandler(deadline, timeout, responseLimit, !jdkTimer);
     SendWatch watch;
     try {
       watch = SendWatch.start(ticker, deadline, handler, !jdkTimer);

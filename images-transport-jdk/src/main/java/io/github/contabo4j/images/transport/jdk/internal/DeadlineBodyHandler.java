@@ -6,6 +6,7 @@ import io.github.contabo4j.images.internal.wire.ResponseTooLargeException;
 import java.io.IOException;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
@@ -36,6 +37,16 @@ import org.jspecify.annotations.Nullable;
  * that connection instead of pooling it. The JDK client never asks for compression and never
  * decodes, so the bytes counted are the bytes used.
  *
+ * <p><b>The JDK's own subscriber where it is safe.</b> The JDK hands a body to a subscriber of its
+ * own ({@code BodySubscribers.ofByteArray()}) on the thread that read it, but one of ours through its
+ * executor: one more thread hand-off per call, measured in {@code docs/PERFORMANCE.md}. So a 2xx
+ * answer that declares a {@code Content-Length} within the limit, on an attempt whose {@link
+ * SendWatch} interrupts {@code send} at the deadline, is read by the JDK's subscriber: the JDK reads
+ * exactly the declared length, so the limit holds, and the interrupt aborts the exchange, so the
+ * deadline holds. Every other answer (error bodies, chunked or close-delimited bodies, bodies over the
+ * limit, attempts whose deadline the JDK's request timer holds) goes through this handler's own
+ * subscriber.
+ *
  * <p>It keeps the {@link Flow} protocol: it requests only after it has been subscribed and signals
  * nothing before that.
  */
@@ -43,6 +54,7 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
   private final long deadlineNanos;
   private final Duration timeout;
   private final ResponseLimit limit;
+  private final boolean interruptedAtDeadline;
   private volatile boolean expired;
   private volatile @Nullable Bounded current;
 
@@ -52,9 +64,12 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
    * @param deadlineNanos the deadline on {@link System#nanoTime()}
    * @param timeout the attempt's timeout, for the message
    * @param limit how much of the answer may be read
+   * @param interruptedAtDeadline whether the attempt's {@link SendWatch} interrupts {@code send} at
+   *     the deadline, so that the JDK's own subscriber may read a body of known, allowed length
    */
   public DeadlineBodyHandler(
-      long deadlineNanos, Duration timeout, ResponseLimit limit) {
+      long deadlineNanos, Duration timeout, ResponseLimit limit, boolean interruptedAtDeadline) {
+    this.interruptedAtDeadline = interruptedAtDeadline;
     this.deadlineNanos = deadlineNanos;
     this.timeout = timeout;
     this.limit = Objects.requireNonNull(limit, "limit == null");
@@ -62,7 +77,13 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
 
   @Override
   public BodySubscriber<byte[]> apply(ResponseInfo responseInfo) {
-    Bounded body = new Bounded(responseInfo.statusCode(), responseInfo.headers().firstValueAsLong("Content-Length").orElse(-1));
+    int status = responseInfo.statusCode();
+    long declaredLength = responseInfo.headers().firstValueAsLong("Content-Length").orElse(-1);
+    if (interruptedAtDeadline && !expired && status >= 200 && status < 300
+        && declaredLength >= 0 && declaredLength <= limit.maxBytes()) {
+      return BodySubscribers.ofByteArray();
+    }
+    Bounded body = new Bounded(status, declaredLength);
     current = body;
     if (expired) {
       body.expire(); // the deadline passed while the headers were read: cut as soon as it subscribes

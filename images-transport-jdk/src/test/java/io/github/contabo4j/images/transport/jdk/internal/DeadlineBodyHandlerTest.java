@@ -56,7 +56,7 @@ class DeadlineBodyHandlerTest {
   }
 
   private DeadlineBodyHandler handler(long deadlineNanos) {
-    return new DeadlineBodyHandler( deadlineNanos, Duration.ofSeconds(1), new ResponseLimit(1024));
+    return new DeadlineBodyHandler(deadlineNanos, Duration.ofSeconds(1), new ResponseLimit(1024), false);
   }
 
   private static Throwable failure(BodySubscriber<byte[]> body) {
@@ -144,6 +144,38 @@ class DeadlineBodyHandlerTest {
 
     assertThat(failure(body)).isInstanceOf(HttpTimeoutException.class);
     assertThat(signals).containsExactly("cancel");
+  }
+
+  @Test
+  void onAnInterruptedAttemptTheJdksOwnSubscriberReadsA2xxOfDeclaredAllowedLength() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    DeadlineBodyHandler interrupting = new DeadlineBodyHandler(deadline, Duration.ofSeconds(1), new ResponseLimit(1024), true);
+
+    BodySubscriber<byte[]> jdks = interrupting.apply(info(200, Map.of("Content-Length", List.of("1024"))));
+    jdks.onSubscribe(subscription);
+    jdks.onNext(List.of(ByteBuffer.wrap("{}".getBytes())));
+    jdks.onComplete();
+
+    assertThat(jdks.getClass().getName()).startsWith("jdk.internal.net.http.");
+    assertThat(jdks.getBody().toCompletableFuture().get()).isEqualTo("{}".getBytes());
+  }
+
+  @Test
+  void everyOtherAnswerGoesThroughTheBoundedSubscriber() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    DeadlineBodyHandler interrupting = new DeadlineBodyHandler(deadline, Duration.ofSeconds(1), new ResponseLimit(1024), true);
+    String ours = DeadlineBodyHandler.class.getName();
+
+    assertThat(interrupting.apply(info(200, Map.of())).getClass().getName()).as("chunked").startsWith(ours);
+    assertThat(interrupting.apply(info(200, Map.of("Content-Length", List.of("1025")))).getClass().getName())
+        .as("over the limit").startsWith(ours);
+    assertThat(interrupting.apply(info(404, Map.of("Content-Length", List.of("10")))).getClass().getName())
+        .as("an error body").startsWith(ours);
+    assertThat(handler(deadline).apply(info(200, Map.of("Content-Length", List.of("10")))).getClass().getName())
+        .as("the JDK's request timer holds the deadline").startsWith(ours);
+    interrupting.expire();
+    assertThat(interrupting.apply(info(200, Map.of("Content-Length", List.of("10")))).getClass().getName())
+        .as("already expired").startsWith(ours);
   }
 
   @Test

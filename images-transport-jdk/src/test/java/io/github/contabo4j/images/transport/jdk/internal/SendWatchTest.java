@@ -26,7 +26,7 @@ class SendWatchTest {
   }
 
   private static DeadlineBodyHandler handler(long deadline) {
-    return new DeadlineBodyHandler(deadline, Duration.ofMillis(20), new ResponseLimit(1024));
+    return new DeadlineBodyHandler(deadline, Duration.ofMillis(20), new ResponseLimit(1024), false);
   }
 
   @Test
