@@ -30,7 +30,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * tables ({@link RatioTable}): the main class of {@code benchmarks.jar}.
  *
  * <pre>
- * java -jar images-benchmarks/target/benchmarks.jar [--forks 2] [--warmups 5] [--iterations 5]
+ * java -jar images-benchmarks/target/benchmarks.jar [--forks 2] [--warmups 10] [--iterations 5]
  *     [--time 2] [--contenders raw,rawhc5,jdk,feign,generated]
  *     [--runs call,threads16,sample,fake,stream,vt] [--twice] [--no-pin]
  *     [--server-warmup 10] [--server-warmup-calls 20000] [--vt-java /usr/lib/jvm/temurin-25-jdk-amd64] [--vt-threads 1000]
@@ -65,7 +65,7 @@ public final class BenchMain {
      */
     static Options parse(String... args) {
       int forks = 2;
-      int warmups = 5;
+      int warmups = 10;
       int iterations = 5;
       int seconds = 2;
       List<String> contenders = Contender.available();
@@ -168,14 +168,17 @@ public final class BenchMain {
     }
     if (o.runs().contains("sample")) {
       sample = run(server, options(o, ClientBenchmark.class, server).param("contender", params)
+          .forks(1) // percentiles pool every sample; one fork gives tens of thousands per contender
           .mode(Mode.SampleTime).timeUnit(TimeUnit.MICROSECONDS).threads(1));
     }
     if (o.runs().contains("fake")) {
-      fake = run(server, options(o, FakeBenchmark.class, server).mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS)
+      fake = run(server, options(o, FakeBenchmark.class, server).warmupIterations(Math.min(o.warmups(), 5))
+          .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS)
           .threads(1));
     }
     if (o.runs().contains("stream")) {
-      stream = run(server, options(o, StreamBenchmark.class, server).mode(Mode.AverageTime)
+      stream = run(server, options(o, StreamBenchmark.class, server).warmupIterations(Math.min(o.warmups(), 5))
+          .mode(Mode.AverageTime)
           .timeUnit(TimeUnit.MILLISECONDS).threads(1));
     }
     return new RatioTable(perCall, threads16, sample, fake, stream);

@@ -18,13 +18,21 @@ import org.openjdk.jmh.util.Statistics;
  * @param cpuError its 99.9% error, NaN when unknown
  * @param p50 the median, in the score's time unit, for sample-time runs (else NaN)
  * @param p99 the 99th percentile, likewise
+ * @param switchesPerOp the fork's context switches per operation ({@link CpuProfiler}), NaN when not
+ *     profiled
  */
 record Measurement(String op, String contender, double score, double error, String unit, double allocPerOp,
-    double cpuPerOp, double cpuError, double p50, double p99) {
+    double cpuPerOp, double cpuError, double p50, double p99, double switchesPerOp) {
 
   /** A measurement without CPU or percentiles (tests, the fake). */
   Measurement(String op, String contender, double score, double error, String unit, double allocPerOp) {
-    this(op, contender, score, error, unit, allocPerOp, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    this(op, contender, score, error, unit, allocPerOp, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+  }
+
+  /** A measurement without context switches (tests). */
+  Measurement(String op, String contender, double score, double error, String unit, double allocPerOp,
+      double cpuPerOp, double cpuError, double p50, double p99) {
+    this(op, contender, score, error, unit, allocPerOp, cpuPerOp, cpuError, p50, p99, Double.NaN);
   }
 
   /**
@@ -44,6 +52,7 @@ record Measurement(String op, String contender, double score, double error, Stri
       alloc = secondary.get("\u00b7gc.alloc.rate.norm"); // the name before JMH 1.36
     }
     Result<?> cpu = secondary.get(CpuProfiler.NAME);
+    Result<?> switches = secondary.get(CpuProfiler.SWITCHES);
     double p50 = Double.NaN;
     double p99 = Double.NaN;
     if (result.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SampleTime) {
@@ -53,6 +62,7 @@ record Measurement(String op, String contender, double score, double error, Stri
     }
     return new Measurement(op, contender == null ? "-" : contender, primary.getScore(), primary.getScoreError(),
         primary.getScoreUnit(), alloc == null ? Double.NaN : alloc.getScore(),
-        cpu == null ? Double.NaN : cpu.getScore(), cpu == null ? Double.NaN : cpu.getScoreError(), p50, p99);
+        cpu == null ? Double.NaN : cpu.getScore(), cpu == null ? Double.NaN : cpu.getScoreError(), p50, p99,
+        switches == null ? Double.NaN : switches.getScore());
   }
 }

@@ -62,30 +62,30 @@ final class RatioTable {
   /** The whole table as text. */
   String render() {
     StringBuilder out = new StringBuilder();
-    String row = "%-5s %-10s %24s %7s %14s %20s %7s %14s %11s %6s%n";
+    String row = "%-5s %-10s %24s %7s %14s %20s %7s %14s %11s %6s %8s%n";
     if (!perCall.isEmpty()) {
       out.append("\n== Per call, 1 thread (avgt; lower is better; ratios = contender / its floor:"
           + " raw for jdk and generated, rawhc5 for feign) ==\n");
       out.append(String.format(Locale.ROOT, row, "op", "contender", "wall", "rel", "x floor", "CPU ns/call", "rel",
-          "x floor", "alloc B/op", "x flr"));
+          "x floor", "alloc B/op", "x flr", "sw/call"));
       for (Measurement m : perCall) {
         Optional<Measurement> floor = find(perCall, m.op(), floorOf(m.contender()));
         out.append(String.format(Locale.ROOT, row, m.op(), m.contender(), score(m), Format.percent(m.error(), m.score()),
             ratio(m, floor, Ratio::wall), cpu(m), Format.percent(m.cpuError(), m.cpuPerOp()),
             ratio(m, floor, Ratio::cpu), alloc(m.allocPerOp()),
-            floor.map(f -> Format.plain(m.allocPerOp() / f.allocPerOp())).orElse("")));
+            floor.map(f -> Format.plain(m.allocPerOp() / f.allocPerOp())).orElse(""), switches(m)));
       }
     }
     if (!threads16.isEmpty()) {
       out.append("\n== 16 threads, one shared client (thrpt; higher is better; CPU per call lower is better) ==\n");
-      String row16 = "%-5s %-10s %24s %7s %14s %20s %7s %14s%n";
+      String row16 = "%-5s %-10s %24s %7s %14s %20s %7s %14s %8s%n";
       out.append(String.format(Locale.ROOT, row16, "op", "contender", "throughput", "rel", "x floor", "CPU ns/call",
-          "rel", "x floor"));
+          "rel", "x floor", "sw/call"));
       for (Measurement m : threads16) {
         Optional<Measurement> floor = find(threads16, m.op(), floorOf(m.contender()));
         out.append(String.format(Locale.ROOT, row16, m.op(), m.contender(), score(m),
             Format.percent(m.error(), m.score()), ratio(m, floor, Ratio::wall), cpu(m),
-            Format.percent(m.cpuError(), m.cpuPerOp()), ratio(m, floor, Ratio::cpu)));
+            Format.percent(m.cpuError(), m.cpuPerOp()), ratio(m, floor, Ratio::cpu), switches(m)));
       }
     }
     if (!sample.isEmpty()) {
@@ -215,6 +215,11 @@ final class RatioTable {
 
   private static String cpu(Measurement m) {
     return Double.isNaN(m.cpuPerOp()) ? "" : Format.number(m.cpuPerOp()) + " ± " + Format.number(m.cpuError());
+  }
+
+  /** Context switches per call, all the fork's threads ({@link CpuProfiler}); blank when not profiled. */
+  private static String switches(Measurement m) {
+    return Double.isNaN(m.switchesPerOp()) ? "" : String.format(Locale.ROOT, "%.2f", m.switchesPerOp());
   }
 
   private static String alloc(double bytes) {

@@ -50,10 +50,21 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Thread-safety and lifecycle.</b> Thread-safe; build one per application. It holds <em>one</em>
  * {@link HttpClient}, built in {@code build()} (or supplied by the caller) and reused by every
  * call. {@link #close()} releases only what this client created: on Java 17 the JDK's client has no
- * {@code close()}, so closing shuts down the executor this client created and marks it closed; on
+ * {@code close()}, so closing shuts down the executor this client created, stops its deadline thread
+ * and marks it closed; on
  * Java 21 and later it also closes the {@code HttpClient} it built. A caller-supplied {@code
  * HttpClient} or executor is never closed. After {@code close()} every call throws {@link
  * IllegalStateException} ({@code "JdkImagesClient is closed"}) without sending anything.
+ *
+ * <p><b>Deadlines.</b> Each attempt's {@code requestTimeout} bounds the whole answer, headers and
+ * body. One daemon thread per client ({@code contabo4j-images-jdk-deadlines-N}) checks the attempts
+ * in flight every 10 ms; at the deadline it cuts a body still arriving and interrupts the blocked
+ * {@code send}, which aborts the exchange and closes its connection; the attempt then fails with
+ * {@code TIMEOUT}, and the caller's thread keeps no interrupt flag of ours. Where the connect timeout
+ * could outlast the attempt, the JDK's own request timer ({@code HttpRequest.timeout()}) bounds the
+ * wait for the headers instead, because only it tells a connect that was cut (never sent) from a
+ * request that may have been sent. Neither wakes a thread on the way: the choice and its
+ * measurements are in {@code docs/PERFORMANCE.md}.
  *
  * <p><b>HTTP.</b> The client this class builds speaks HTTP/1.1 and never follows redirects. HTTP/1.1
  * makes the bytes on the wire the same as the Feign transport's (Apache HttpClient 5 classic) and
