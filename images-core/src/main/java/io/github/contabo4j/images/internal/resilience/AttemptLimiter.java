@@ -37,16 +37,8 @@ public final class AttemptLimiter {
    */
   private static final Duration RESERVATION_HORIZON = Duration.ofDays(365);
 
-  /** Where the permit count stood in which period. */
-  private static final class Window {
-    final long period;
-    final long permits;
-
-    Window(long period, long permits) {
-      this.period = period;
-      this.permits = permits;
-    }
-  }
+  /** Where the permit count stood in which period; swapped by identity, never compared by value. */
+  private record Window(long period, long permits) {}
 
   private final boolean limited;
   private final long periodNanos;
@@ -102,13 +94,13 @@ public final class AttemptLimiter {
       Window current = window.get();
       long now = nowNanos();
       long period = now / periodNanos;
-      long permits = current.permits;
-      if (period > current.period) { // refilled, never above one period's worth
-        long elapsed = period - current.period;
+      long permits = current.permits();
+      if (period > current.period()) { // refilled, never above one period's worth
+        long elapsed = period - current.period();
         long room = permitsPerPeriod - permits; // how many a refill may add, at least 0
         permits = elapsed >= room / permitsPerPeriod + 1 ? permitsPerPeriod : permits + elapsed * permitsPerPeriod;
       } else {
-        period = current.period; // a clock read before another caller's: stay in the newest period
+        period = current.period(); // a clock read before another caller's: stay in the newest period
       }
       long wait = permits >= 1 ? 0 : waitForPermit(permits, now, period);
       if (wait > maxWaitNanos) {
