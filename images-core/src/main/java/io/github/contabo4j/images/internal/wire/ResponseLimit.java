@@ -67,6 +67,19 @@ public final class ResponseLimit {
   }
 
   /**
+   * Whether an answer may be read whole at its declared length without this class's buffer: a 2xx
+   * declaring a {@code Content-Length} within the limit, so a client that reads exactly that many
+   * bytes keeps the limit.
+   *
+   * @param statusCode the answer's status
+   * @param declaredLength its {@code Content-Length}, or a negative number when it has none
+   * @return whether reading the declared length stays within the limit
+   */
+  public boolean allowsDeclared(int statusCode, long declaredLength) {
+    return isSuccess(statusCode) && declaredLength >= 0 && declaredLength <= maxBytes;
+  }
+
+  /**
    * Starts reading one answer's body.
    *
    * @param statusCode the answer's status
@@ -75,11 +88,15 @@ public final class ResponseLimit {
    * @throws ResponseTooLargeException for a 2xx answer whose {@code Content-Length} exceeds the limit
    */
   public BodyBuffer open(int statusCode, long declaredLength) throws ResponseTooLargeException {
-    boolean success = statusCode >= 200 && statusCode <= 299;
+    boolean success = isSuccess(statusCode);
     if (success && declaredLength > maxBytes) {
       throw new ResponseTooLargeException(maxBytes, declaredLength, -1);
     }
     return new BodyBuffer(success ? maxBytes : Math.min(maxBytes, ERROR_BODY_CAP), success, maxBytes, declaredLength);
+  }
+
+  private static boolean isSuccess(int statusCode) {
+    return statusCode >= 200 && statusCode <= 299;
   }
 
   @Override

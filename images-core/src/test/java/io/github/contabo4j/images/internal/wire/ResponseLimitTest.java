@@ -168,4 +168,17 @@ class ResponseLimitTest {
         .isInstanceOfSatisfying(ImagesTransportException.class,
             e -> assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE));
   }
+
+  @Test
+  void onlyA2xxDeclaringALengthWithinTheLimitMayBeReadWholeAtThatLength() {
+    ResponseLimit limit = new ResponseLimit(1024);
+
+    assertThat(limit.allowsDeclared(200, 1024)).isTrue();
+    assertThat(limit.allowsDeclared(204, 0)).isTrue();
+    assertThat(limit.allowsDeclared(200, 1025)).as("over the limit").isFalse();
+    assertThat(limit.allowsDeclared(200, -1)).as("no Content-Length").isFalse();
+    assertThat(limit.allowsDeclared(404, 10)).as("an error body is capped, not read whole").isFalse();
+    assertThat(limit.allowsDeclared(199, 10)).isFalse();
+    assertThat(limit.allowsDeclared(300, 10)).isFalse();
+  }
 }

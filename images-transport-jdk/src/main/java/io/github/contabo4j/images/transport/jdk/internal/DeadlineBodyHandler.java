@@ -79,8 +79,7 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
   public BodySubscriber<byte[]> apply(ResponseInfo responseInfo) {
     int status = responseInfo.statusCode();
     long declaredLength = responseInfo.headers().firstValueAsLong("Content-Length").orElse(-1);
-    if (interruptedAtDeadline && !expired && status >= 200 && status < 300
-        && declaredLength >= 0 && declaredLength <= limit.maxBytes()) {
+    if (interruptedAtDeadline && !expired && limit.allowsDeclared(status, declaredLength)) {
       return BodySubscribers.ofByteArray();
     }
     Bounded body = new Bounded(status, declaredLength);
@@ -93,8 +92,8 @@ public final class DeadlineBodyHandler implements BodyHandler<byte[]> {
 
   /**
    * The deadline has passed: cuts the body being read, or the one still to come, with an {@link
-   * HttpTimeoutException}, and cancels its subscription. Called by the thread that waited for the
-   * exchange.
+   * HttpTimeoutException}, and cancels its subscription. Called by the attempt's {@link SendWatch}, on
+   * the client's ticker thread.
    */
   public void expire() {
     expired = true;
