@@ -174,7 +174,7 @@ public final class ResilientImagesPort extends ImagesCallHandler {
     this.policy = b.policy;
     this.clock = clock;
     this.listener = Listeners.guarded(b.listener);
-    this.pacer = new AttemptPacer(NAME, policy, clock, b.sleeper, listener, b.random);
+    this.pacer = new AttemptPacer(policy, clock, b.sleeper, listener, b.random);
     RetryConfig config = RetryConfig.<Object>custom()
         .maxAttempts(policy.maxAttempts())
         .retryOnException(thrown -> RetryRules.retryable(thrown, policy))

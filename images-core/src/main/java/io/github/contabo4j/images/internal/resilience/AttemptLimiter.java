@@ -51,12 +51,11 @@ public final class AttemptLimiter {
   /**
    * Creates the limiter.
    *
-   * @param name the limiter's name (kept for the callers' logs; unused)
    * @param policy its {@code permitsPerPeriod} and {@code ratePeriod}; no limiting and no "not
    *     before" time when the policy is not {@link ResiliencePolicy#rateLimited()}
    * @param clock the time source
    */
-  public AttemptLimiter(String name, ResiliencePolicy policy, Clock clock) {
+  public AttemptLimiter(ResiliencePolicy policy, Clock clock) {
     this.clock = clock;
     this.origin = clock.instant();
     this.limited = policy.rateLimited();

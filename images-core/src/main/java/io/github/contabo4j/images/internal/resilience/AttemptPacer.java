@@ -34,18 +34,17 @@ public final class AttemptPacer {
   /**
    * Creates the pacer.
    *
-   * @param name the rate limiter's name
    * @param policy the policy
    * @param clock the clock the limiter and deadlines use
    * @param sleeper how waits are waited
    * @param listener told about waits; must not throw (see {@code Listeners.guarded})
    * @param random the jitter source, or null for {@link ThreadLocalRandom}
    */
-  public AttemptPacer(String name, ResiliencePolicy policy, Clock clock, Sleeper sleeper, ImagesListener listener,
+  public AttemptPacer(ResiliencePolicy policy, Clock clock, Sleeper sleeper, ImagesListener listener,
       @Nullable RandomGenerator random) {
     this.policy = policy;
     this.sleeper = sleeper;
-    this.limiter = new AttemptLimiter(name, policy, clock);
+    this.limiter = new AttemptLimiter(policy, clock);
     this.listener = listener;
     this.random = random;
   }

@@ -37,7 +37,7 @@ class AttemptLimiterTest {
 
   @Test
   void permitsFollowTheInjectedClockNotTheSystemOne() {
-    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.builder().rateLimit(2, Duration.ofSeconds(10)).build(), clock);
+    AttemptLimiter limiter = new AttemptLimiter(ResiliencePolicy.builder().rateLimit(2, Duration.ofSeconds(10)).build(), clock);
 
     assertThat(limiter.reservePermit()).isZero();
     assertThat(limiter.reservePermit()).isZero();
@@ -51,7 +51,7 @@ class AttemptLimiterTest {
 
   @Test
   void aBoundedReservationBeyondItsLimitReservesNothing() {
-    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.builder().rateLimit(1, Duration.ofSeconds(10)).build(), clock);
+    AttemptLimiter limiter = new AttemptLimiter(ResiliencePolicy.builder().rateLimit(1, Duration.ofSeconds(10)).build(), clock);
     assertThat(limiter.reservePermit(Duration.ZERO)).isZero();
 
     assertThat(limiter.reservePermit(Duration.ofSeconds(9))).isNull();
@@ -65,7 +65,7 @@ class AttemptLimiterTest {
 
   @Test
   void concurrentReservationsEachGetTheirOwnSlotInTheQueue() throws Exception {
-    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.builder().rateLimit(2, Duration.ofSeconds(10)).build(), clock);
+    AttemptLimiter limiter = new AttemptLimiter(ResiliencePolicy.builder().rateLimit(2, Duration.ofSeconds(10)).build(), clock);
     int threads = 8;
     int each = 250;
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
@@ -102,7 +102,7 @@ class AttemptLimiterTest {
 
   @Test
   void aQueueReservedFarAheadIsServedInOrderAsPeriodsPassNeverRefilledBeyondOnePeriod() {
-    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.builder().rateLimit(3, Duration.ofSeconds(1)).build(), clock);
+    AttemptLimiter limiter = new AttemptLimiter(ResiliencePolicy.builder().rateLimit(3, Duration.ofSeconds(1)).build(), clock);
     for (int i = 0; i < 30; i++) { // 10 periods' worth: the 30th permit is in period 9
       limiter.reservePermit();
     }
@@ -118,7 +118,7 @@ class AttemptLimiterTest {
 
   @Test
   void withoutARateLimitABoundedReservationIsAlwaysImmediate() {
-    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.none(), clock);
+    AttemptLimiter limiter = new AttemptLimiter(ResiliencePolicy.none(), clock);
 
     assertThat(limiter.reservePermit(Duration.ZERO)).isZero();
   }
@@ -140,7 +140,7 @@ class AttemptLimiterTest {
 
   @Test
   void theNotBeforeTimeOnlyMovesLater() {
-    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.defaults(), clock);
+    AttemptLimiter limiter = new AttemptLimiter(ResiliencePolicy.defaults(), clock);
     assertThat(limiter.untilNotBefore()).isZero();
 
     assertThat(limiter.holdOff(Duration.ofSeconds(10))).isTrue();
@@ -154,7 +154,7 @@ class AttemptLimiterTest {
 
   @Test
   void withoutARateLimitThereIsNoPermitWaitAndNoGate() {
-    AttemptLimiter limiter = new AttemptLimiter("t", ResiliencePolicy.none(), clock);
+    AttemptLimiter limiter = new AttemptLimiter(ResiliencePolicy.none(), clock);
 
     for (int i = 0; i < 100; i++) {
       assertThat(limiter.reservePermit()).isZero();
