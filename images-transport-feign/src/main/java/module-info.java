@@ -10,7 +10,6 @@ module io.github.contabo4j.images.transport.feign {
   requires transitive org.apache.httpcomponents.client5.httpclient5; // Builder#httpClient(CloseableHttpClient)
   requires org.apache.httpcomponents.core5.httpcore5;
   requires feign.core;
-  requires feign.hc5;
   requires org.jspecify;
   // Apache HttpClient 5 needs these at run time but, as an automatic module, cannot say so: without
   // them `java -m` (and Maven's module-path tooling) leave them out and the first connection fails

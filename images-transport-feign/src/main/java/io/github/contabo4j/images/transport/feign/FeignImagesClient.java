@@ -1,15 +1,14 @@
 package io.github.contabo4j.images.transport.feign;
 
-import feign.hc5.ApacheHttp5Client;
 import io.github.contabo4j.images.Image;
 import io.github.contabo4j.images.ImagesClient;
 import io.github.contabo4j.images.ImagesPort;
 import io.github.contabo4j.images.client.ImagesClientBuilder;
 import io.github.contabo4j.images.internal.transport.TransportBuilder;
 import io.github.contabo4j.images.transport.feign.internal.AttemptWatchdog;
-import io.github.contabo4j.images.transport.feign.internal.CancellableHttpClient;
 import io.github.contabo4j.images.transport.feign.internal.FeignImagesPort;
 import io.github.contabo4j.images.transport.feign.internal.Hc5Clients;
+import io.github.contabo4j.images.transport.feign.internal.Hc5FeignClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -62,7 +61,7 @@ public final class FeignImagesClient extends ImagesClient {
       connectTimeout = null; // the caller's client has its own
     }
     this.port = settings.decorate(new FeignImagesPort(settings.wire(),
-        new ApacheHttp5Client(new CancellableHttpClient(http, watchdog)), settings.baseUri().toString(),
+        new Hc5FeignClient(http, watchdog), settings.baseUri().toString(),
         settings.connectTimeout(), settings.requestTimeout(), watchdog, settings.responseLimit(), ownedClient != null));
   }
 

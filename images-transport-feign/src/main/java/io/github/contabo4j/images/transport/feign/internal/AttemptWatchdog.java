@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * fails at once; the thread's interrupt flag is left as it is.
  *
  * <p>The attempt and its request meet through the calling thread: {@link #watch} starts watching
- * the calling thread's attempt, and {@link CancellableHttpClient} hands the request it executes on
+ * the calling thread's attempt, and {@link Hc5FeignClient} hands the request it executes on
  * that thread to {@link #current()}. The watch spans the whole Feign call, body decoding included.
  *
  * <p>Not API. Thread-safe.

@@ -47,8 +47,7 @@ public final class FeignImagesPort extends ImagesCallHandler {
    * Builds the Feign client.
    *
    * @param wire core's wire for this client
-   * @param client the Feign client (ApacheHttp5Client over a {@link CancellableHttpClient} that
-   *     shares {@code watchdog})
+   * @param client the Feign client ({@link Hc5FeignClient}, sharing {@code watchdog})
    * @param baseUri the base URI
    * @param connectTimeout the connect timeout
    * @param requestTimeout the per-attempt timeout, body included

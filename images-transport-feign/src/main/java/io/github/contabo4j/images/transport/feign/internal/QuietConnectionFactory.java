@@ -59,7 +59,7 @@ import org.jspecify.annotations.Nullable;
  *       docs/PERFORMANCE.md.
  * </ul>
  *
- * <p>Which request a lease is for travels in a thread-local set by {@link CancellableHttpClient}
+ * <p>Which request a lease is for travels in a thread-local set by {@link Hc5FeignClient}
  * around each execution (the classic pool leases on the calling thread). Thread-safe. Not API.
  */
 final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
