@@ -182,8 +182,16 @@ public final class JdkImagesClient extends ImagesClient {
     // the client's connect timeout could outlast the attempt: only it can tell a cut connect (never
     // sent) from a request that may have been sent, and the JDK wakes its selector thread for it on
     // every request.
-    HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri(base))
-        .method(request.method(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri(base));
+    if (body != null) {
+      builder.method(request.method(), BodyPublishers.ofByteArray(body));
+    } else if ("GET".equals(request.method())) {
+      builder.GET(); // no publisher at all: with noBody() the JDK sends "Content-Length: 0" on a GET
+    } else if ("DELETE".equals(request.method())) {
+      builder.DELETE(); // likewise
+    } else {
+      builder.method(request.method(), BodyPublishers.noBody());
+    }
     boolean jdkTimer = connectMayOutlast(timeout);
     if (jdkTimer) {
       builder.timeout(timeout);
