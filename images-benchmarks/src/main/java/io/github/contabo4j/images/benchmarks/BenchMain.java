@@ -33,7 +33,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar images-benchmarks/target/benchmarks.jar [--forks 2] [--warmups 10] [--iterations 5]
  *     [--time 2] [--contenders raw,rawhc5,jdk,feign,generated]
  *     [--runs call,threads16,sample,fake,stream,vt] [--twice] [--no-pin]
- *     [--server-warmup 10] [--server-warmup-calls 20000] [--vt-java /usr/lib/jvm/temurin-25-jdk-amd64] [--vt-threads 1000]
+ *     [--server-warmup 10] [--server-warmup-calls 20000] [--solo-warmup 15]
+ *     [--vt-java /usr/lib/jvm/temurin-25-jdk-amd64] [--vt-threads 1000]
  * </pre>
  *
  * <p>The server ({@link CannedServer}) starts once, in its own JVM, before anything is measured,
@@ -41,7 +42,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * warmed for at least {@code --server-warmup} seconds and {@code --server-warmup-calls} calls, and after every run its count of non-200 answers must
  * still be zero, else the suite fails. Runs: {@code call} (average time per call, 1 thread, with
  * {@code -prof gc} and {@link CpuProfiler}), {@code threads16} (throughput, 16 threads sharing one
- * client, CPU per call), {@code sample} (sample time: p50 and p99), {@code fake}, {@code stream}
+ * client, CPU per call; each trial first calls alone on one thread for {@code --solo-warmup} seconds,
+ * see {@link ClientBenchmark#SOLO_WARMUP_PROPERTY}), {@code sample} (sample time: p50 and p99), {@code fake}, {@code stream}
  * (100,000 fake images through {@code streamImages}), {@code vt} ({@link VirtualThreadRun}: 1,000
  * virtual threads sharing one client, on the {@code --vt-java} runtime). {@code --twice} runs the
  * whole suite twice back to back and prints both tables and the stability of every CPU-per-call
@@ -52,7 +54,7 @@ public final class BenchMain {
 
   /** The command line, parsed. */
   record Options(int forks, int warmups, int iterations, int seconds, List<String> contenders, List<String> runs,
-      boolean twice, boolean noPin, int serverWarmup, int serverWarmupCalls, Path vtJava, int vtThreads) {
+      boolean twice, boolean noPin, int serverWarmup, int serverWarmupCalls, int soloWarmup, Path vtJava, int vtThreads) {
 
     static final List<String> ALL_RUNS = List.of("call", "threads16", "sample", "fake", "stream", "vt");
 
@@ -74,6 +76,7 @@ public final class BenchMain {
       boolean noPin = false;
       int serverWarmup = 10;
       int serverWarmupCalls = 20_000;
+      int soloWarmup = 15;
       Path vtJava = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
       int vtThreads = 1000;
       for (int i = 0; i < args.length; i++) {
@@ -89,6 +92,7 @@ public final class BenchMain {
           case "--no-pin": noPin = true; break;
           case "--server-warmup": serverWarmup = Integer.parseInt(value); i++; break;
           case "--server-warmup-calls": serverWarmupCalls = Integer.parseInt(value); i++; break;
+          case "--solo-warmup": soloWarmup = Integer.parseInt(value); i++; break;
           case "--vt-java": vtJava = Path.of(value); i++; break;
           case "--vt-threads": vtThreads = Integer.parseInt(value); i++; break;
           default:
@@ -106,7 +110,7 @@ public final class BenchMain {
         }
       }
       return new Options(forks, warmups, iterations, seconds, List.copyOf(contenders), List.copyOf(runs), twice,
-          noPin, serverWarmup, serverWarmupCalls, vtJava, vtThreads);
+          noPin, serverWarmup, serverWarmupCalls, soloWarmup, vtJava, vtThreads);
     }
   }
 
@@ -163,7 +167,8 @@ public final class BenchMain {
           .addProfiler(GCProfiler.class).addProfiler(CpuProfiler.class));
     }
     if (o.runs().contains("threads16")) {
-      threads16 = run(server, options(o, ClientBenchmark.class, server).param("contender", params)
+      threads16 = run(server, options(o, ClientBenchmark.class, server,
+          "-D" + ClientBenchmark.SOLO_WARMUP_PROPERTY + "=" + o.soloWarmup()).param("contender", params)
           .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS).threads(16).addProfiler(CpuProfiler.class));
     }
     if (o.runs().contains("sample")) {
@@ -196,7 +201,10 @@ public final class BenchMain {
     return out;
   }
 
-  private static ChainedOptionsBuilder options(Options o, Class<?> benchmark, URI server) {
+  private static ChainedOptionsBuilder options(Options o, Class<?> benchmark, URI server, String... jvmArgs) {
+    List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-D" + ClientBenchmark.SERVER_PROPERTY + "=" + server,
+        "-Djdk.httpclient.connectionPoolSize=" + Contender.MAX_CONNECTIONS));
+    args.addAll(List.of(jvmArgs));
     return new OptionsBuilder()
         .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
         .forks(o.forks())
@@ -204,8 +212,7 @@ public final class BenchMain {
         .warmupTime(TimeValue.seconds(o.seconds()))
         .measurementIterations(o.iterations())
         .measurementTime(TimeValue.seconds(o.seconds()))
-        .jvmArgsAppend("-Xms1g", "-Xmx1g", "-D" + ClientBenchmark.SERVER_PROPERTY + "=" + server,
-            "-Djdk.httpclient.connectionPoolSize=" + Contender.MAX_CONNECTIONS)
+        .jvmArgsAppend(args.toArray(new String[0]))
         .shouldFailOnError(true);
   }
 

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,16 +35,26 @@ public class ClientBenchmark {
   /** The system property holding the shared server's base URI. */
   static final String SERVER_PROPERTY = "bench.server";
 
+  /**
+   * The system property holding how many seconds each trial first calls its operation on the setup
+   * thread alone, before JMH's warm-up iterations; default 0. {@link BenchMain} sets it for the
+   * 16-thread run only: there, 16 busy threads leave the JIT's compiler threads about a seventeenth of
+   * the one CPU, and the warm-up iterations end before compilation does.
+   */
+  static final String SOLO_WARMUP_PROPERTY = "bench.soloWarmupSeconds";
+
   private @Nullable ServerProcess server;
   private Contender client;
 
   /**
-   * Opens the client against the shared server (or starts a private one when run by hand).
+   * Opens the client against the shared server (or starts a private one when run by hand), then
+   * calls it alone for {@value #SOLO_WARMUP_PROPERTY} seconds, if set.
    *
+   * @param params which benchmark this trial runs
    * @throws IOException if a private server does not start
    */
   @Setup(Level.Trial)
-  public void setUp() throws IOException {
+  public void setUp(BenchmarkParams params) throws IOException {
     String shared = System.getProperty(SERVER_PROPERTY);
     URI baseUri;
     if (shared != null) {
@@ -53,6 +64,20 @@ public class ClientBenchmark {
       baseUri = server.baseUri();
     }
     client = Contender.open(contender, baseUri);
+    soloWarmUp(params.getBenchmark().endsWith(".list"), Long.getLong(SOLO_WARMUP_PROPERTY, 0));
+  }
+
+  private void soloWarmUp(boolean list, long seconds) {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() - end < 0) {
+      for (int i = 0; i < 100; i++) {
+        if (list) {
+          client.list();
+        } else {
+          client.get();
+        }
+      }
+    }
   }
 
   /** Closes the client (and the private server, if any). */

@@ -12,12 +12,14 @@ class HarnessTest {
   @Test
   void theSmokeRunsOptionsParse() {
     BenchMain.Options o = BenchMain.Options.parse("--forks", "1", "--warmups", "1", "--iterations", "1", "--time", "1",
-        "--twice", "--no-pin", "--runs", "call,vt", "--vt-threads", "10");
+        "--twice", "--no-pin", "--runs", "call,vt", "--vt-threads", "10", "--solo-warmup", "3");
     assertThat(o.forks()).isEqualTo(1);
     assertThat(o.twice()).isTrue();
     assertThat(o.noPin()).isTrue();
     assertThat(o.runs()).containsExactly("call", "vt");
     assertThat(o.vtThreads()).isEqualTo(10);
+    assertThat(o.soloWarmup()).isEqualTo(3);
+    assertThat(BenchMain.Options.parse().soloWarmup()).isEqualTo(15);
     assertThat(BenchMain.Options.parse().runs()).containsExactlyElementsOf(BenchMain.Options.ALL_RUNS);
     assertThat(BenchMain.Options.parse().vtThreads()).isEqualTo(1000);
   }

@@ -31,10 +31,12 @@ import org.jspecify.annotations.Nullable;
  * NEVER_RETRY} and Apache's automatic retries and redirects are off: one layer only retries.
  *
  * <p><b>Timeouts and interrupts.</b> Each attempt, body included, may take {@code requestTimeout}, or
- * less when the resilience policy's call deadline is nearer: Apache's read timeout is cut to that,
- * and since a body that trickles in never trips a read timeout, one daemon watchdog thread per
- * client also cancels the Apache request when the attempt's time is up ({@code TIMEOUT}) or when the
- * calling thread is interrupted ({@code INTERRUPTED}, flag kept). An interrupt is polled, so it ends
+ * less when the resilience policy's call deadline is nearer. One daemon watchdog thread per client
+ * holds that deadline: it cancels the Apache request, closing its connection, when the attempt's time
+ * is up ({@code TIMEOUT}) or when the calling thread is interrupted ({@code INTERRUPTED}, flag kept).
+ * A per-read timeout could not do it (a body that trickles in never trips one), so within an attempt
+ * Apache's socket reads are untimed, which also spares a {@code poll} per read; the connect timeout
+ * stays Apache's. An interrupt is polled, so it ends
  * the attempt within about 10 ms. Both failures are {@code MAYBE_PROCESSED}, as on the JDK transport.
  *
  * <p>Thread-safe. {@link #close()} stops the watchdog and closes the Apache client if this adapter

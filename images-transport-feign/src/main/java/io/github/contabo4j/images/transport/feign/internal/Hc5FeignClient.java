@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Feign's {@link Client} on an Apache HttpClient 5: each request goes out exactly as Feign built it
  * (core's encoding of the path and query, untouched), as a cancellable {@link HttpUriRequestBase}
- * attached to the calling thread's {@link AttemptWatchdog.Watch}, so the watchdog can abort it, and
- * with its response (read) timeout cut down to what is left of the attempt's timeout.
+ * attached to the calling thread's {@link AttemptWatchdog.Watch}, so the watchdog can abort it. The
+ * watch holds the attempt's deadline, so the socket's reads are untimed (no per-read {@code poll}); a
+ * request made outside a watch (none is, in this transport) keeps Feign's read timeout.
  *
  * <p>Why not Feign's own {@code ApacheHttp5Client}: it parses every URL with {@code URIBuilder},
  * decodes the query into name-value pairs and has Apache encode them again, then builds a request
@@ -69,14 +70,11 @@ public final class Hc5FeignClient implements Client {
   public Response execute(Request request, Request.Options options) throws IOException {
     URI uri = URI.create(request.url());
     HttpUriRequestBase outgoing = toApache(request, uri);
-    Timeout readTimeout = Timeout.of(options.readTimeout(), options.readTimeoutUnit());
     AttemptWatchdog.Watch watch = watchdog.current();
-    if (watch != null) {
-      Timeout left = Timeout.of(watch.remaining());
-      if (left.compareTo(readTimeout) < 0) {
-        readTimeout = left;
-      }
-    }
+    // Within a watched attempt the watchdog is the deadline: it closes the connection at the
+    // attempt's timeout, whatever the thread is blocked on, so the socket's reads go untimed. A timed
+    // read costs a non-blocking read, a poll() and a second read each time the answer is not there yet.
+    Timeout readTimeout = watch != null ? Timeout.DISABLED : Timeout.of(options.readTimeout(), options.readTimeoutUnit());
     @SuppressWarnings("deprecation") // a per-request connect timeout, as Feign's ApacheHttp5Client sets it
     RequestConfig config = RequestConfig.custom()
         .setRedirectsEnabled(options.isFollowRedirects())

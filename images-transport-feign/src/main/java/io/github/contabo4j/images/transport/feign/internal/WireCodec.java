@@ -176,12 +176,8 @@ final class WireCodec implements Encoder, Decoder, ErrorDecoder {
   }
 
   private static @Nullable String firstHeader(Response response, String name) {
-    for (var entry : response.headers().entrySet()) {
-      if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name)) {
-        Collection<String> values = entry.getValue();
-        return values.isEmpty() ? null : values.iterator().next();
-      }
-    }
-    return null;
+    // Feign's Response keeps its headers in a case-insensitive map (Util.caseInsensitiveCopyOf).
+    Collection<String> values = response.headers().get(name);
+    return values == null || values.isEmpty() ? null : values.iterator().next();
   }
 }
