@@ -31,7 +31,9 @@ public final class Hc5Clients {
    * QuietConnectionFactory}).
    *
    * @param connectTimeout connect timeout
-   * @param requestTimeout socket (read) timeout per attempt
+   * @param requestTimeout the socket timeout a new connection starts with (its TLS handshake) and the
+   *     default response timeout; within a watched attempt {@link Hc5FeignClient} disables the latter,
+   *     the watch holding the deadline
    * @param maxConnections pool size, total and per route
    * @param proxy the proxy selector, or null for the JVM's {@link ProxySelector#getDefault()}
    * @param sslContext the TLS context, or null for the JVM's {@link SSLContext#getDefault()}
