@@ -3,7 +3,6 @@ package io.github.contabo4j.images.transport.feign.internal;
 import io.github.contabo4j.images.internal.transport.AttemptTicker;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.core5.concurrent.Cancellable;
@@ -98,11 +97,6 @@ public final class AttemptWatchdog implements AutoCloseable {
     /** How long the attempt may take in all. */
     Duration timeout() {
       return timeout;
-    }
-
-    /** What is left of the timeout, at least 1 ms. */
-    Duration remaining() {
-      return Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime()));
     }
 
     /**

@@ -18,7 +18,6 @@ import java.util.Objects;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -85,11 +84,10 @@ public final class Hc5FeignClient implements Client {
     if (watch != null) {
       watch.attach(outgoing);
     }
-    HttpClientContext context = HttpClientContext.create();
     QuietConnectionFactory.leasingFor(outgoing.getMethod());
     ClassicHttpResponse response;
     try {
-      response = http.executeOpen(HttpHost.create(uri), outgoing, context);
+      response = http.executeOpen(HttpHost.create(uri), outgoing, null); // null: Apache makes the context
     } finally {
       QuietConnectionFactory.leased();
     }

@@ -100,7 +100,6 @@ class AttemptWatchdogTest {
 
     assertThat(watch.cut()).isNull();
     assertThat(cancels.get()).isZero();
-    assertThat(watch.remaining()).isGreaterThan(Duration.ofSeconds(29));
   }
 
   @Test
