@@ -1,6 +1,11 @@
 package io.github.contabo4j.images.benchmarks;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
@@ -20,19 +25,27 @@ import org.openjdk.jmh.util.Statistics;
  * @param p99 the 99th percentile, likewise
  * @param switchesPerOp the fork's context switches per operation ({@link CpuProfiler}), NaN when not
  *     profiled
+ * @param cpuPerFork each fork's median CPU ns per operation over its measured iterations, in fork
+ *     order; empty when not profiled. The pooled {@code cpuPerOp} hides a fork that settled at its own
+ *     level; this shows it.
  */
 record Measurement(String op, String contender, double score, double error, String unit, double allocPerOp,
-    double cpuPerOp, double cpuError, double p50, double p99, double switchesPerOp) {
+    double cpuPerOp, double cpuError, double p50, double p99, double switchesPerOp, List<Double> cpuPerFork) {
+
+  Measurement {
+    cpuPerFork = List.copyOf(cpuPerFork);
+  }
 
   /** A measurement without CPU or percentiles (tests, the fake). */
   Measurement(String op, String contender, double score, double error, String unit, double allocPerOp) {
-    this(op, contender, score, error, unit, allocPerOp, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    this(op, contender, score, error, unit, allocPerOp, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        List.of());
   }
 
   /** A measurement without context switches (tests). */
   Measurement(String op, String contender, double score, double error, String unit, double allocPerOp,
       double cpuPerOp, double cpuError, double p50, double p99) {
-    this(op, contender, score, error, unit, allocPerOp, cpuPerOp, cpuError, p50, p99, Double.NaN);
+    this(op, contender, score, error, unit, allocPerOp, cpuPerOp, cpuError, p50, p99, Double.NaN, List.of());
   }
 
   /**
@@ -63,6 +76,35 @@ record Measurement(String op, String contender, double score, double error, Stri
     return new Measurement(op, contender == null ? "-" : contender, primary.getScore(), primary.getScoreError(),
         primary.getScoreUnit(), alloc == null ? Double.NaN : alloc.getScore(),
         cpu == null ? Double.NaN : cpu.getScore(), cpu == null ? Double.NaN : cpu.getScoreError(), p50, p99,
-        switches == null ? Double.NaN : switches.getScore());
+        switches == null ? Double.NaN : switches.getScore(), cpuPerFork(result));
+  }
+
+  /** Each fork's median {@link CpuProfiler} score over its measured iterations, in fork order. */
+  private static List<Double> cpuPerFork(RunResult result) {
+    List<Double> forks = new ArrayList<>();
+    for (BenchmarkResult fork : result.getBenchmarkResults()) {
+      double[] cpu = fork.getIterationResults().stream()
+          .map(IterationResult::getSecondaryResults)
+          .map(results -> results.get(CpuProfiler.NAME))
+          .filter(r -> r != null && !Double.isNaN(r.getScore()))
+          .mapToDouble(Result::getScore)
+          .toArray();
+      if (cpu.length > 0) {
+        forks.add(median(cpu));
+      }
+    }
+    return forks;
+  }
+
+  /**
+   * The median.
+   *
+   * @param values at least one value (sorted in place)
+   * @return the middle value, or the mean of the two middle ones
+   */
+  static double median(double[] values) {
+    Arrays.sort(values);
+    int mid = values.length / 2;
+    return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
   }
 }

@@ -1,10 +1,12 @@
 package io.github.contabo4j.images.benchmarks;
 
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * The summary printed at the end of a run: every contender against its floor, per call (wall time,
@@ -74,7 +76,7 @@ final class RatioTable {
             ratio(m, floor, Ratio::wall), cpu(m), Format.percent(m.cpuError(), m.cpuPerOp()),
             ratio(m, floor, Ratio::cpu), alloc(m.allocPerOp()),
             floor.map(f -> Format.plain(m.allocPerOp() / f.allocPerOp())).orElse(""), switches(m)));
-      }
+      }      appendForks(out, perCall);
     }
     if (!threads16.isEmpty()) {
       out.append("\n== 16 threads, one shared client (thrpt; higher is better; CPU per call lower is better) ==\n");
@@ -86,7 +88,7 @@ final class RatioTable {
         out.append(String.format(Locale.ROOT, row16, m.op(), m.contender(), score(m),
             Format.percent(m.error(), m.score()), ratio(m, floor, Ratio::wall), cpu(m),
             Format.percent(m.cpuError(), m.cpuPerOp()), ratio(m, floor, Ratio::cpu), switches(m)));
-      }
+      }      appendForks(out, threads16);
     }
     if (!sample.isEmpty()) {
       out.append("\n== Tail latency, 1 thread (sample time) ==\n");
@@ -115,6 +117,26 @@ final class RatioTable {
       out.append(line).append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * Each fork's own level beside the pooled figures above: one line per measurement profiled in more
+   * than one fork, with every fork's median CPU per call and the spread (slowest fork / fastest). A
+   * pooled error cannot say whether the iterations scatter or the forks settled at different levels;
+   * this can.
+   */
+  private static void appendForks(StringBuilder out, List<Measurement> in) {
+    List<Measurement> profiled = in.stream().filter(m -> m.cpuPerFork().size() > 1).collect(Collectors.toList());
+    if (profiled.isEmpty()) {
+      return;
+    }
+    out.append("CPU ns/call by fork (each fork's median; spread = slowest fork / fastest):\n");
+    for (Measurement m : profiled) {
+      DoubleSummaryStatistics forks = m.cpuPerFork().stream().mapToDouble(Double::doubleValue).summaryStatistics();
+      out.append(String.format(Locale.ROOT, "%-5s %-10s %s  spread %sx%n", m.op(), m.contender(),
+          m.cpuPerFork().stream().map(Format::number).collect(Collectors.joining("  ")),
+          Format.plain(forks.getMax() / forks.getMin())));
+    }
   }
 
   /** One line per check of the targets, each with its verdict, ratio and interval. */

@@ -80,4 +80,22 @@ class RatioTableTest {
     assertThat(new RatioTable(List.of(), List.of(), List.of(), List.of(), List.of()).targets())
         .allSatisfy(line -> assertThat(line).startsWith("[not run]"));
   }
+
+  @Test
+  void eachForksOwnLevelIsShownWithTheSpread() {
+    Measurement feign = new Measurement("get", "feign", 60, 6, "us/op", 1000, 49_000, 9_000, Double.NaN,
+        Double.NaN, 12, List.of(38_000.0, 39_000.0, 70_000.0));
+    Measurement oneFork = new Measurement("get", "rawhc5", 40, 1, "us/op", 1000, 30_000, 300, Double.NaN,
+        Double.NaN, 12, List.of(30_000.0));
+    String text = new RatioTable(List.of(oneFork, feign), List.of(), List.of(), List.of(), List.of()).render();
+    assertThat(text).contains("CPU ns/call by fork")
+        .contains("get   feign      38,000  39,000  70,000  spread 1.84x")
+        .doesNotContain("rawhc5     30,000"); // one fork has no spread to show
+  }
+
+  @Test
+  void aForkLevelIsTheMedianOfItsIterations() {
+    assertThat(Measurement.median(new double[] {70, 38, 39})).isEqualTo(39);
+    assertThat(Measurement.median(new double[] {40, 38, 39, 70})).isEqualTo(39.5);
+  }
 }
