@@ -76,7 +76,8 @@ final class RatioTable {
             ratio(m, floor, Ratio::wall), cpu(m), Format.percent(m.cpuError(), m.cpuPerOp()),
             ratio(m, floor, Ratio::cpu), alloc(m.allocPerOp()),
             floor.map(f -> Format.plain(m.allocPerOp() / f.allocPerOp())).orElse(""), switches(m)));
-      }      appendForks(out, perCall);
+      }
+      appendForks(out, perCall);
     }
     if (!threads16.isEmpty()) {
       out.append("\n== 16 threads, one shared client (thrpt; higher is better; CPU per call lower is better) ==\n");
@@ -88,7 +89,8 @@ final class RatioTable {
         out.append(String.format(Locale.ROOT, row16, m.op(), m.contender(), score(m),
             Format.percent(m.error(), m.score()), ratio(m, floor, Ratio::wall), cpu(m),
             Format.percent(m.cpuError(), m.cpuPerOp()), ratio(m, floor, Ratio::cpu), switches(m)));
-      }      appendForks(out, threads16);
+      }
+      appendForks(out, threads16);
     }
     if (!sample.isEmpty()) {
       out.append("\n== Tail latency, 1 thread (sample time) ==\n");
