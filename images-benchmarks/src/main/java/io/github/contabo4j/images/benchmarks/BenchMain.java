@@ -42,8 +42,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * warmed for at least {@code --server-warmup} seconds and {@code --server-warmup-calls} calls, and after every run its count of non-200 answers must
  * still be zero, else the suite fails. Runs: {@code call} (average time per call, 1 thread, with
  * {@code -prof gc} and {@link CpuProfiler}), {@code threads16} (throughput, 16 threads sharing one
- * client, CPU per call; each trial first calls alone on one thread for {@code --solo-warmup} seconds,
- * see {@link ClientBenchmark#SOLO_WARMUP_PROPERTY}), {@code sample} (sample time: p50 and p99), {@code fake}, {@code stream}
+ * client, CPU per call; each trial first calls each contender alone on one thread for {@code
+ * --solo-warmup} seconds, see {@link ClientBenchmark#SOLO_WARMUP_PROPERTY}); both are {@link
+ * PairedBenchmark}s: every contender takes turns by iteration in each fork, {@code --warmups} and
+ * {@code --iterations} count per contender, and ratios are paired by fork and round ({@link
+ * PairedResults}). Then {@code sample} (sample time: p50 and p99), {@code fake}, {@code stream}
  * (100,000 fake images through {@code streamImages}), {@code vt} ({@link VirtualThreadRun}: 1,000
  * virtual threads sharing one client, on the {@code --vt-java} runtime). {@code --twice} runs the
  * whole suite twice back to back and prints both tables and the stability of every CPU-per-call
@@ -162,14 +165,13 @@ public final class BenchMain {
     List<Measurement> fake = new ArrayList<>();
     List<Measurement> stream = new ArrayList<>();
     if (o.runs().contains("call")) {
-      perCall = run(server, options(o, ClientBenchmark.class, server).param("contender", params)
-          .mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS).threads(1)
-          .addProfiler(GCProfiler.class).addProfiler(CpuProfiler.class));
+      perCall = runPaired(server, paired(o, server).mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS).threads(1)
+          .addProfiler(GCProfiler.class));
     }
     if (o.runs().contains("threads16")) {
-      threads16 = run(server, options(o, ClientBenchmark.class, server,
-          "-D" + ClientBenchmark.SOLO_WARMUP_PROPERTY + "=" + o.soloWarmup()).param("contender", params)
-          .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS).threads(16).addProfiler(CpuProfiler.class));
+      threads16 = runPaired(server, paired(o, server,
+          "-D" + ClientBenchmark.SOLO_WARMUP_PROPERTY + "=" + o.soloWarmup())
+          .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS).threads(16));
     }
     if (o.runs().contains("sample")) {
       sample = run(server, options(o, ClientBenchmark.class, server).param("contender", params)
@@ -189,11 +191,37 @@ public final class BenchMain {
     return new RatioTable(perCall, threads16, sample, fake, stream);
   }
 
+  /**
+   * {@link PairedBenchmark} with every contender taking turns in each fork: {@code --warmups} and
+   * {@code --iterations} count per contender, so JMH runs that many times the number of contenders.
+   */
+  private static ChainedOptionsBuilder paired(Options o, URI server, String... jvmArgs) {
+    int turns = o.contenders().size();
+    return options(o, PairedBenchmark.class, server, jvmArgs)
+        .param("contenders", String.join(",", o.contenders()))
+        .warmupIterations(o.warmups() * turns)
+        .measurementIterations(o.iterations() * turns)
+        .addProfiler(CpuProfiler.class);
+  }
+
+  private static List<Measurement> runPaired(URI server, ChainedOptionsBuilder options)
+      throws RunnerException, IOException {
+    List<Measurement> out = new ArrayList<>();
+    for (RunResult result : new Runner(options.build()).run()) {
+      out.addAll(PairedResults.measurements(result));
+    }
+    return checkedAndSorted(server, out);
+  }
+
   private static List<Measurement> run(URI server, ChainedOptionsBuilder options) throws RunnerException, IOException {
     List<Measurement> out = new ArrayList<>();
     for (RunResult result : new Runner(options.build()).run()) {
       out.add(Measurement.of(result));
     }
+    return checkedAndSorted(server, out);
+  }
+
+  private static List<Measurement> checkedAndSorted(URI server, List<Measurement> out) throws IOException {
     requireNoServerErrors(server);
     // Runner sorts by name; the table reads better floor first.
     List<String> order = List.of(Contender.RAW, Contender.RAW_HC5, Contender.JDK, Contender.FEIGN, Contender.GENERATED);

@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One call of each contender against the canned server. {@link BenchMain} starts that server once,
  * outside the forks, and passes its address in the system property {@value #SERVER_PROPERTY}; run by
- * hand without it, each trial starts its own (unpinned, unwarmed) server. {@link BenchMain} runs this
- * three times: average time per call on one thread (with {@code -prof gc} and {@link CpuProfiler}),
- * throughput on 16 threads sharing one client, and sample time for p50/p99. The annotations are the
- * single-thread defaults for running it by hand.
+ * hand without it, each trial starts its own (unpinned, unwarmed) server. {@link BenchMain} runs this,
+ * one contender per fork, for sample time (p50/p99); the per-call and 16-thread tables come from
+ * {@link PairedBenchmark}, where the contenders share each fork. The annotations are the single-thread
+ * defaults for running it by hand.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,10 +64,17 @@ public class ClientBenchmark {
       baseUri = server.baseUri();
     }
     client = Contender.open(contender, baseUri);
-    soloWarmUp(params.getBenchmark().endsWith(".list"), Long.getLong(SOLO_WARMUP_PROPERTY, 0));
+    callAlone(client, params.getBenchmark().endsWith(".list"), Long.getLong(SOLO_WARMUP_PROPERTY, 0));
   }
 
-  private void soloWarmUp(boolean list, long seconds) {
+  /**
+   * Calls one contender alone on this thread for {@code seconds}: the solo warm-up.
+   *
+   * @param client the contender
+   * @param list true for {@code list}, false for {@code get}
+   * @param seconds how long; 0 for not at all
+   */
+  static void callAlone(Contender client, boolean list, long seconds) {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() - end < 0) {
       for (int i = 0; i < 100; i++) {

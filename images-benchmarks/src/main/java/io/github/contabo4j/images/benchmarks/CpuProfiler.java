@@ -31,6 +31,9 @@ import org.openjdk.jmh.results.ScalarResult;
  * this figure shows how many a contender makes. Threads that end during an iteration take their
  * count with them, so it is a lower bound.
  *
+ * <p>In a {@link PairedBenchmark}, where contenders take turns by iteration, both names carry the
+ * iteration's contender ({@code cpu.per.op@feign}): {@link #label}.
+ *
  * <p>Use: {@code -prof io.github.contabo4j.images.benchmarks.CpuProfiler}.
  */
 public final class CpuProfiler implements InternalProfiler {
@@ -65,8 +68,20 @@ public final class CpuProfiler implements InternalProfiler {
     double switches = switchesBetween(switchesBefore, contextSwitches());
     long ops = result.getMetadata().getAllOps();
     double switchesPerOp = ops <= 0 ? Double.NaN : switches / ops;
-    return List.of(new ScalarResult(NAME, perOp(cpu, ops), "ns/op", AggregationPolicy.AVG),
-        new ScalarResult(SWITCHES, switchesPerOp, "#/op", AggregationPolicy.AVG));
+    String label = label(PairedBenchmark.current());
+    return List.of(new ScalarResult(NAME + label, perOp(cpu, ops), "ns/op", AggregationPolicy.AVG),
+        new ScalarResult(SWITCHES + label, switchesPerOp, "#/op", AggregationPolicy.AVG));
+  }
+
+  /**
+   * The suffix naming the contender of a {@link PairedBenchmark} iteration, e.g. {@code @feign}, so
+   * that JMH pools each contender's iterations apart; empty for other benchmarks.
+   *
+   * @param contender the iteration's contender, or null
+   * @return the suffix
+   */
+  static String label(@Nullable String contender) {
+    return contender == null ? "" : "@" + contender;
   }
 
   /** Each live thread's context switches so far, by thread id; null where /proc is missing. */

@@ -28,24 +28,43 @@ import org.openjdk.jmh.util.Statistics;
  * @param cpuPerFork each fork's median CPU ns per operation over its measured iterations, in fork
  *     order; empty when not profiled. The pooled {@code cpuPerOp} hides a fork that settled at its own
  *     level; this shows it.
+ * @param wallByRound from a {@link PairedBenchmark}: each fork's primary score in each round, in
+ *     order (one list per fork); empty otherwise
+ * @param cpuByRound likewise, CPU ns per operation
  */
 record Measurement(String op, String contender, double score, double error, String unit, double allocPerOp,
-    double cpuPerOp, double cpuError, double p50, double p99, double switchesPerOp, List<Double> cpuPerFork) {
+    double cpuPerOp, double cpuError, double p50, double p99, double switchesPerOp, List<Double> cpuPerFork,
+    List<List<Double>> wallByRound, List<List<Double>> cpuByRound) {
 
   Measurement {
     cpuPerFork = List.copyOf(cpuPerFork);
+    wallByRound = wallByRound.stream().map(List::copyOf).collect(java.util.stream.Collectors.toUnmodifiableList());
+    cpuByRound = cpuByRound.stream().map(List::copyOf).collect(java.util.stream.Collectors.toUnmodifiableList());
+  }
+
+  /** A measurement of one contender in its own forks. */
+  Measurement(String op, String contender, double score, double error, String unit, double allocPerOp,
+      double cpuPerOp, double cpuError, double p50, double p99, double switchesPerOp, List<Double> cpuPerFork) {
+    this(op, contender, score, error, unit, allocPerOp, cpuPerOp, cpuError, p50, p99, switchesPerOp, cpuPerFork,
+        List.of(), List.of());
+  }
+
+  /** True when taken by a {@link PairedBenchmark}: ratios are then paired by fork and round. */
+  boolean paired() {
+    return !wallByRound.isEmpty();
   }
 
   /** A measurement without CPU or percentiles (tests, the fake). */
   Measurement(String op, String contender, double score, double error, String unit, double allocPerOp) {
     this(op, contender, score, error, unit, allocPerOp, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        List.of());
+        List.of(), List.of(), List.of());
   }
 
   /** A measurement without context switches (tests). */
   Measurement(String op, String contender, double score, double error, String unit, double allocPerOp,
       double cpuPerOp, double cpuError, double p50, double p99) {
-    this(op, contender, score, error, unit, allocPerOp, cpuPerOp, cpuError, p50, p99, Double.NaN, List.of());
+    this(op, contender, score, error, unit, allocPerOp, cpuPerOp, cpuError, p50, p99, Double.NaN, List.of(),
+        List.of(), List.of());
   }
 
   /**

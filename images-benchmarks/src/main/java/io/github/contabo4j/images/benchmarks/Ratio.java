@@ -28,24 +28,31 @@ record Ratio(double value, double error) {
   }
 
   /**
-   * Divides two measurements' wall-clock scores.
+   * Divides two measurements' wall-clock scores: paired by fork and round ({@link PairedResults#ratio})
+   * when both come from one {@link PairedBenchmark} run, else {@link #of}.
    *
    * @param a the contender
    * @param b its floor
    * @return the ratio
    */
   static Ratio wall(Measurement a, Measurement b) {
+    if (a.paired() && b.paired()) {
+      return PairedResults.ratio(a.wallByRound(), b.wallByRound());
+    }
     return of(a.score(), a.error(), b.score(), b.error());
   }
 
   /**
-   * Divides two measurements' CPU per call.
+   * Divides two measurements' CPU per call, paired like {@link #wall}.
    *
    * @param a the contender
    * @param b its floor
    * @return the ratio
    */
   static Ratio cpu(Measurement a, Measurement b) {
+    if (a.paired() && b.paired()) {
+      return PairedResults.ratio(a.cpuByRound(), b.cpuByRound());
+    }
     return of(a.cpuPerOp(), a.cpuError(), b.cpuPerOp(), b.cpuError());
   }
 

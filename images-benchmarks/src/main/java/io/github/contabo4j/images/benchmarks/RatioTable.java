@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  *
  * <p>Floors: {@code jdk} and {@code generated} (both on {@code java.net.http}) against {@code raw};
  * {@code feign} (on Apache HttpClient 5) against {@code rawhc5}. Ratios are {@code contender / floor}
- * with the error propagated by {@link Ratio#of}. Per call (time or CPU per op) above 1 means costlier
+ * paired by fork and round when both were measured by one {@link PairedBenchmark} run (the per-call
+ * and 16-thread tables), else with the error propagated by {@link Ratio#of}. Per call (time or CPU per op) above 1 means costlier
  * than the floor; at 16 threads the wall ratio is of throughput (below 1 means slower), the CPU ratio
  * still of CPU per op.
  */
@@ -132,12 +133,18 @@ final class RatioTable {
     if (profiled.isEmpty()) {
       return;
     }
-    out.append("CPU ns/call by fork (each fork's median; spread = slowest fork / fastest):\n");
+    out.append("CPU ns/call by fork (each fork's median; spread = slowest fork / fastest"
+        + (profiled.get(0).paired() ? "; x floor = each fork's median ratio over its rounds" : "") + "):\n");
     for (Measurement m : profiled) {
       DoubleSummaryStatistics forks = m.cpuPerFork().stream().mapToDouble(Double::doubleValue).summaryStatistics();
-      out.append(String.format(Locale.ROOT, "%-5s %-10s %s  spread %sx%n", m.op(), m.contender(),
+      Optional<Measurement> floor = find(in, m.op(), floorOf(m.contender()));
+      String byFork = m.paired() && floor.isPresent() && !m.contender().equals(floorOf(m.contender()))
+          ? "  x floor " + PairedResults.forkRatios(m.cpuByRound(), floor.get().cpuByRound()).stream()
+              .map(Format::plain).collect(Collectors.joining("  "))
+          : "";
+      out.append(String.format(Locale.ROOT, "%-5s %-10s %s  spread %sx%s%n", m.op(), m.contender(),
           m.cpuPerFork().stream().map(Format::number).collect(Collectors.joining("  ")),
-          Format.plain(forks.getMax() / forks.getMin())));
+          Format.plain(forks.getMax() / forks.getMin()), byFork));
     }
   }
 
