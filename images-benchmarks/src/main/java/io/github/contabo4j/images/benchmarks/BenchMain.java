@@ -30,10 +30,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * tables ({@link RatioTable}): the main class of {@code benchmarks.jar}.
  *
  * <pre>
- * java -jar images-benchmarks/target/benchmarks.jar [--forks 2] [--warmups 10] [--iterations 5]
- *     [--time 2] [--contenders raw,rawhc5,jdk,feign,generated]
+ * java -jar images-benchmarks/target/benchmarks.jar [--forks 10] [--warmups 6] [--iterations 6]
+ *     [--time 1] [--contenders raw,rawhc5,jdk,feign,generated]
  *     [--runs call,threads16,sample,fake,stream,vt] [--twice] [--no-pin]
- *     [--server-warmup 10] [--server-warmup-calls 20000] [--solo-warmup 15]
+ *     [--server-warmup 10] [--server-warmup-calls 20000] [--solo-warmup 3]
  *     [--vt-java /usr/lib/jvm/temurin-25-jdk-amd64] [--vt-threads 1000]
  * </pre>
  *
@@ -46,7 +46,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * --solo-warmup} seconds, see {@link ClientBenchmark#SOLO_WARMUP_PROPERTY}); both are {@link
  * PairedBenchmark}s: every contender takes turns by iteration in each fork, {@code --warmups} and
  * {@code --iterations} count per contender, and ratios are paired by fork and round ({@link
- * PairedResults}). Then {@code sample} (sample time: p50 and p99), {@code fake}, {@code stream}
+ * PairedResults}). Then {@code sample} (sample time: p50 and p99), {@code fake}, {@code stream} (both at most {@value #UNPAIRED_FORKS} forks)
  * (100,000 fake images through {@code streamImages}), {@code vt} ({@link VirtualThreadRun}: 1,000
  * virtual threads sharing one client, on the {@code --vt-java} runtime). {@code --twice} runs the
  * whole suite twice back to back and prints both tables and the stability of every CPU-per-call
@@ -54,6 +54,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchMain {
   private BenchMain() {}
+
+  /**
+   * At most this many forks for the fake and the stream: no ratio is drawn from them, and the many
+   * forks the paired runs need would only lengthen these (a stream call takes seconds).
+   */
+  static final int UNPAIRED_FORKS = 2;
 
   /** The command line, parsed. */
   record Options(int forks, int warmups, int iterations, int seconds, List<String> contenders, List<String> runs,
@@ -69,17 +75,17 @@ public final class BenchMain {
      * @throws IllegalArgumentException for an unknown option, run or contender
      */
     static Options parse(String... args) {
-      int forks = 2;
-      int warmups = 10;
-      int iterations = 5;
-      int seconds = 2;
+      int forks = 10;
+      int warmups = 6;
+      int iterations = 6;
+      int seconds = 1;
       List<String> contenders = Contender.available();
       List<String> runs = ALL_RUNS;
       boolean twice = false;
       boolean noPin = false;
       int serverWarmup = 10;
       int serverWarmupCalls = 20_000;
-      int soloWarmup = 15;
+      int soloWarmup = 3;
       Path vtJava = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
       int vtThreads = 1000;
       for (int i = 0; i < args.length; i++) {
@@ -180,12 +186,12 @@ public final class BenchMain {
     }
     if (o.runs().contains("fake")) {
       fake = run(server, options(o, FakeBenchmark.class, server).warmupIterations(Math.min(o.warmups(), 5))
-          .mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS)
+          .forks(Math.min(o.forks(), UNPAIRED_FORKS)).mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS)
           .threads(1));
     }
     if (o.runs().contains("stream")) {
       stream = run(server, options(o, StreamBenchmark.class, server).warmupIterations(Math.min(o.warmups(), 5))
-          .mode(Mode.AverageTime)
+          .forks(Math.min(o.forks(), UNPAIRED_FORKS)).mode(Mode.AverageTime)
           .timeUnit(TimeUnit.MILLISECONDS).threads(1));
     }
     return new RatioTable(perCall, threads16, sample, fake, stream);

@@ -19,7 +19,11 @@ class HarnessTest {
     assertThat(o.runs()).containsExactly("call", "vt");
     assertThat(o.vtThreads()).isEqualTo(10);
     assertThat(o.soloWarmup()).isEqualTo(3);
-    assertThat(BenchMain.Options.parse().soloWarmup()).isEqualTo(15);
+    BenchMain.Options defaults = BenchMain.Options.parse();
+    assertThat(defaults.soloWarmup()).isEqualTo(3);
+    assertThat(List.of(defaults.forks(), defaults.warmups(), defaults.iterations(), defaults.seconds()))
+        .as("the published runs' settings: paired ratios need three forks or more for an error")
+        .containsExactly(10, 6, 6, 1);
     assertThat(BenchMain.Options.parse().runs()).containsExactlyElementsOf(BenchMain.Options.ALL_RUNS);
     assertThat(BenchMain.Options.parse().vtThreads()).isEqualTo(1000);
   }

@@ -94,6 +94,26 @@ class RatioTableTest {
   }
 
   @Test
+  void pairedMeasurementsShowEachForksRatioAndJudgeOnTheSpreadBetweenForks() {
+    List<List<Double>> floorCpu = List.of(List.of(30_000.0, 30_000.0), List.of(45_000.0, 45_000.0),
+        List.of(31_000.0, 31_000.0));
+    List<List<Double>> feignCpu = List.of(List.of(36_000.0, 36_000.0), List.of(54_000.0, 54_000.0),
+        List.of(37_200.0, 37_200.0));
+    Measurement floor = new Measurement("get", "rawhc5", 40, 1, "us/op", 1000, 35_333, 9_000, Double.NaN,
+        Double.NaN, 1, List.of(30_000.0, 45_000.0, 31_000.0), floorCpu, floorCpu);
+    Measurement feign = new Measurement("get", "feign", 48, 1, "us/op", 2000, 42_400, 11_000, Double.NaN,
+        Double.NaN, 1, List.of(36_000.0, 54_000.0, 37_200.0), feignCpu, feignCpu);
+
+    RatioTable table = new RatioTable(List.of(floor, feign), List.of(), List.of(), List.of(), List.of());
+    assertThat(table.render()).contains("x floor = each fork's median ratio over its rounds")
+        .contains("get   feign      36,000  54,000  37,200  spread 1.50x  x floor 1.20  1.20  1.20");
+    // the forks' levels differ by 1.5x, their ratios not at all: met, though the pooled CPU errors
+    // (±25% and ±26%) would have left the independent ratio inconclusive
+    assertThat(table.targets()).anySatisfy(line -> assertThat(line)
+        .startsWith("[met]          feign get CPU/call: 1.20 ± 0.00x rawhc5"));
+  }
+
+  @Test
   void aForkLevelIsTheMedianOfItsIterations() {
     assertThat(Measurement.median(new double[] {70, 38, 39})).isEqualTo(39);
     assertThat(Measurement.median(new double[] {40, 38, 39, 70})).isEqualTo(39.5);
