@@ -39,15 +39,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>The server ({@link CannedServer}) starts once, in its own JVM, before anything is measured,
  * pinned to CPU 0 while this JVM and every fork it starts are pinned to CPU 1 ({@link Cores}); it is
- * warmed for at least {@code --server-warmup} seconds and {@code --server-warmup-calls} calls, and after every run its count of non-200 answers must
- * still be zero, else the suite fails. Runs: {@code call} (average time per call, 1 thread, with
- * {@code -prof gc} and {@link CpuProfiler}), {@code threads16} (throughput, 16 threads sharing one
+ * warmed for at least {@code --server-warmup} seconds and {@code --server-warmup-calls} calls, and
+ * after every run its count of non-200 answers must still be zero, else the suite fails. Runs:
+ * {@code call} (average time per call, 1 thread, with {@code -prof gc} and {@link CpuProfiler}),
+ * {@code threads16} (throughput, 16 threads sharing one
  * client, CPU per call; each trial first calls each contender alone on one thread for {@code
  * --solo-warmup} seconds, see {@link ClientBenchmark#SOLO_WARMUP_PROPERTY}); both are {@link
  * PairedBenchmark}s: every contender takes turns by iteration in each fork, {@code --warmups} and
  * {@code --iterations} count per contender, and ratios are paired by fork and round ({@link
- * PairedResults}). Then {@code sample} (sample time: p50 and p99), {@code fake}, {@code stream} (both at most {@value #UNPAIRED_FORKS} forks)
- * (100,000 fake images through {@code streamImages}), {@code vt} ({@link VirtualThreadRun}: 1,000
+ * PairedResults}). Then {@code sample} (sample time: p50 and p99, one contender per fork), {@code
+ * fake}, {@code stream} (100,000 fake images through {@code streamImages}; these two at most
+ * {@value #UNPAIRED_FORKS} forks), {@code vt} ({@link VirtualThreadRun}: 1,000
  * virtual threads sharing one client, on the {@code --vt-java} runtime). {@code --twice} runs the
  * whole suite twice back to back and prints both tables and the stability of every CPU-per-call
  * ratio ({@link Stability}), with the load average before each run.
